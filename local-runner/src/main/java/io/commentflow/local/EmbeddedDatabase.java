@@ -1,0 +1,65 @@
+package io.commentflow.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server (the same database as production), unpacked from Maven Central and run from a data
+ * directory that survives restarts. Each service that keeps state gets its own database.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "100")
+                .start();
+        return new EmbeddedDatabase(postgres);
+    }
+
+    /** Creates the database unless it exists, and returns its JDBC URL. */
+    String database(String name) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next()) {
+                        try (Statement create = connection.createStatement()) {
+                            create.execute("create database \"" + name + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        return postgres.getJdbcUrl(USER, name);
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,216 @@
+package io.commentflow.local;
+
+import io.commentflow.schemas.TopicDefinitions;
+import io.commentflow.schemas.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The whole of commentflow on one machine: PostgreSQL, a Kafka broker process, an SMTP sink with an inbox, and the
+ * four services, each from its built jar in its own process. {@link #close()} stops everything it started.
+ */
+final class LocalSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
+    private static final Duration SERVICE_START = Duration.ofSeconds(180);
+    static final List<String> SERVICES = List.of("post-service", "comment-intake", "spam-filter", "notification");
+
+    private final LocalSettings settings;
+    private final List<ChildProcess> services = new ArrayList<>();
+    private ChildProcess broker;
+    private MailSink mail;
+    private EmbeddedDatabase database;
+
+    LocalSystem(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    LocalSystem start() throws Exception {
+        checkPortsFree();
+        Path logs = settings.dataDir().resolve("logs");
+        Map<String, Path> jars = serviceJars();
+
+        log.info("starting PostgreSQL, Kafka and the SMTP sink (data in {})", settings.dataDir());
+        broker = ChildProcess.start("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
+                        System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName(),
+                        settings.dataDir().resolve("kafka").toString(), String.valueOf(settings.kafka()),
+                        String.valueOf(settings.kafkaController())),
+                Map.of(), logs);
+        mail = new MailSink(settings.smtp(), settings.inbox());
+        mail.start();
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
+        String postsDb = database.database("commentflow_posts");
+        String notificationsDb = database.database("commentflow_notifications");
+        broker.awaitLogLine("Kafka broker ready", Duration.ofSeconds(90));
+        createTopics();
+
+        log.info("starting the services (logs in {})", logs);
+        Map<String, Map<String, String>> environments = Map.of(
+                "post-service", env(settings.postService(), Map.of(
+                        "SPRING_DATASOURCE_URL", postsDb,
+                        "SPRING_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
+                        "SPRING_DATASOURCE_PASSWORD", "")),
+                "comment-intake", env(settings.intake(), Map.of()),
+                "spam-filter", env(settings.spamFilter(), Map.of()),
+                "notification", env(settings.notification(), Map.of(
+                        "SPRING_DATASOURCE_URL", notificationsDb,
+                        "SPRING_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
+                        "SPRING_DATASOURCE_PASSWORD", "",
+                        "SPRING_MAIL_HOST", "localhost",
+                        "SPRING_MAIL_PORT", String.valueOf(settings.smtp()))));
+        for (String service : SERVICES) {
+            services.add(ChildProcess.start(service, List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
+                    "-jar", jars.get(service).toString()), environments.get(service), logs));
+        }
+        List<CompletableFuture<Void>> healthy = new ArrayList<>();
+        for (ChildProcess service : services) {
+            healthy.add(CompletableFuture.runAsync(() -> {
+                try {
+                    service.awaitHealthy(healthUrl(service.name()), SERVICE_START);
+                    log.info("{} is healthy", service.name());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+        return this;
+    }
+
+    LocalSettings settings() {
+        return settings;
+    }
+
+    MailSink mail() {
+        return mail;
+    }
+
+    String healthUrl(String service) {
+        int port = switch (service) {
+            case "post-service" -> settings.postService();
+            case "comment-intake" -> settings.intake();
+            case "spam-filter" -> settings.spamFilter();
+            case "notification" -> settings.notification();
+            default -> throw new IllegalArgumentException(service);
+        };
+        return "http://localhost:" + port + "/actuator/health";
+    }
+
+    private Map<String, String> env(int port, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        env.put("COMMENTFLOW_POST_SERVICE_URL", settings.postServiceUrl());
+        env.put("COMMENTFLOW_INTAKE_URL", settings.intakeUrl());
+        return env;
+    }
+
+    /** All topics up front, so the services never race each other to create them. */
+    private void createTopics() throws InterruptedException, ExecutionException {
+        List<NewTopic> topics = Topics.all().stream()
+                .flatMap(topic -> TopicDefinitions.withDeadLetter(topic, 6, (short) 1).stream())
+                .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Kafka did not create the topics within 30 s", e);
+            }
+            log.info("topics ready: {}", topics.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private Map<String, Path> serviceJars() {
+        Map<String, Path> jars = new HashMap<>();
+        for (String service : SERVICES) {
+            Path jar = settings.projectDir().resolve(service).resolve("target").resolve(service + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with mvn -DskipTests package");
+            }
+            jars.put(service, jar);
+        }
+        return jars;
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = Map.of("post-service", settings.postService(), "comment-intake", settings.intake(),
+                "spam-filter", settings.spamFilter(), "notification", settings.notification(),
+                "Kafka", settings.kafka(), "Kafka controller", settings.kafkaController(), "SMTP", settings.smtp(),
+                "inbox", settings.inbox(), "PostgreSQL", settings.postgres());
+        List<String> busy = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add(what + " (" + port + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + ". Is commentflow already running?");
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    @Override
+    public void close() {
+        // services first, all at once, so none of them spends its grace period complaining about the broker
+        List<CompletableFuture<Void>> stopping = services.stream()
+                .map(s -> CompletableFuture.runAsync(s::close)).toList();
+        stopping.forEach(CompletableFuture::join);
+        if (broker != null) {
+            quietly(broker::close);
+        }
+        if (mail != null) {
+            quietly(mail::close);
+        }
+        if (database != null) {
+            quietly(database::close);
+        }
+    }
+
+    private static void quietly(ThrowingRunnable action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            log.warn("while stopping: {}", e.toString());
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
