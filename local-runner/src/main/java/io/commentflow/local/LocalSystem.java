@@ -44,39 +44,64 @@ final class LocalSystem implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** Starts everything: PostgreSQL, the Kafka broker process, the SMTP sink, then the services. */
     LocalSystem start() throws Exception {
-        checkPortsFree();
-        Path logs = settings.dataDir().resolve("logs");
-        Map<String, Path> jars = serviceJars();
-
+        checkPortsFree(true);
         log.info("starting PostgreSQL, Kafka and the SMTP sink (data in {})", settings.dataDir());
         broker = ChildProcess.start("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
                         System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName(),
                         settings.dataDir().resolve("kafka").toString(), String.valueOf(settings.kafka()),
                         String.valueOf(settings.kafkaController())),
-                Map.of(), logs);
+                Map.of(), settings.dataDir().resolve("logs"));
+        startMail();
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
+        broker.awaitLogLine("Kafka broker ready", Duration.ofSeconds(90));
+        return startServices(settings.kafkaBootstrap(), database::database, EmbeddedDatabase.USER, "");
+    }
+
+    /**
+     * Starts the SMTP sink and the services against a broker and a PostgreSQL server run by someone else
+     * (Testcontainers, or a shared environment).
+     */
+    LocalSystem startOn(String kafkaBootstrap, Databases databases, String dbUser, String dbPassword)
+            throws Exception {
+        checkPortsFree(false);
+        startMail();
+        return startServices(kafkaBootstrap, databases, dbUser, dbPassword);
+    }
+
+    /** Creates a database unless it exists and returns its JDBC URL. */
+    interface Databases {
+        String database(String name) throws Exception;
+    }
+
+    private void startMail() throws IOException {
         mail = new MailSink(settings.smtp(), settings.inbox());
         mail.start();
-        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
-        String postsDb = database.database("commentflow_posts");
-        String notificationsDb = database.database("commentflow_notifications");
-        broker.awaitLogLine("Kafka broker ready", Duration.ofSeconds(90));
-        createTopics();
+    }
+
+    private LocalSystem startServices(String kafkaBootstrap, Databases databases, String dbUser, String dbPassword)
+            throws Exception {
+        Path logs = settings.dataDir().resolve("logs");
+        Map<String, Path> jars = serviceJars();
+        String postsDb = databases.database("commentflow_posts");
+        String notificationsDb = databases.database("commentflow_notifications");
+        createTopics(kafkaBootstrap);
 
         log.info("starting the services (logs in {})", logs);
         Map<String, Map<String, String>> environments = Map.of(
                 "post-service", env(settings.postService(), Map.of(
                         "SPRING_DATASOURCE_URL", postsDb,
-                        "SPRING_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
-                        "SPRING_DATASOURCE_PASSWORD", "")),
-                "comment-intake", env(settings.intake(), Map.of()),
-                "spam-filter", env(settings.spamFilter(), Map.of()),
+                        "SPRING_DATASOURCE_USERNAME", dbUser,
+                        "SPRING_DATASOURCE_PASSWORD", dbPassword), kafkaBootstrap),
+                "comment-intake", env(settings.intake(), Map.of(), kafkaBootstrap),
+                "spam-filter", env(settings.spamFilter(), Map.of(), kafkaBootstrap),
                 "notification", env(settings.notification(), Map.of(
                         "SPRING_DATASOURCE_URL", notificationsDb,
-                        "SPRING_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
-                        "SPRING_DATASOURCE_PASSWORD", "",
+                        "SPRING_DATASOURCE_USERNAME", dbUser,
+                        "SPRING_DATASOURCE_PASSWORD", dbPassword,
                         "SPRING_MAIL_HOST", "localhost",
-                        "SPRING_MAIL_PORT", String.valueOf(settings.smtp()))));
+                        "SPRING_MAIL_PORT", String.valueOf(settings.smtp())), kafkaBootstrap));
         for (String service : SERVICES) {
             services.add(ChildProcess.start(service, List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-jar", jars.get(service).toString()), environments.get(service), logs));
@@ -120,21 +145,21 @@ final class LocalSystem implements AutoCloseable {
         return "http://localhost:" + port + "/actuator/health";
     }
 
-    private Map<String, String> env(int port, Map<String, String> extra) {
+    private Map<String, String> env(int port, Map<String, String> extra, String kafkaBootstrap) {
         Map<String, String> env = new HashMap<>(extra);
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("COMMENTFLOW_POST_SERVICE_URL", settings.postServiceUrl());
         env.put("COMMENTFLOW_INTAKE_URL", settings.intakeUrl());
         return env;
     }
 
     /** All topics up front, so the services never race each other to create them. */
-    private void createTopics() throws InterruptedException, ExecutionException {
+    private void createTopics(String kafkaBootstrap) throws InterruptedException, ExecutionException {
         List<NewTopic> topics = Topics.all().stream()
                 .flatMap(topic -> TopicDefinitions.withDeadLetter(topic, 6, (short) 1).stream())
                 .toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
             try {
@@ -162,11 +187,14 @@ final class LocalSystem implements AutoCloseable {
         return jars;
     }
 
-    private void checkPortsFree() {
-        Map<String, Integer> ports = Map.of("post-service", settings.postService(), "comment-intake", settings.intake(),
-                "spam-filter", settings.spamFilter(), "notification", settings.notification(),
-                "Kafka", settings.kafka(), "Kafka controller", settings.kafkaController(), "SMTP", settings.smtp(),
-                "inbox", settings.inbox(), "PostgreSQL", settings.postgres());
+    private void checkPortsFree(boolean withInfrastructure) {
+        Map<String, Integer> ports = new HashMap<>(Map.of("post-service", settings.postService(),
+                "comment-intake", settings.intake(), "spam-filter", settings.spamFilter(),
+                "notification", settings.notification(), "SMTP", settings.smtp(), "inbox", settings.inbox()));
+        if (withInfrastructure) {
+            ports.putAll(Map.of("Kafka", settings.kafka(), "Kafka controller", settings.kafkaController(),
+                    "PostgreSQL", settings.postgres()));
+        }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {

@@ -1,131 +1,22 @@
 package io.commentflow.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The whole pipeline as a reader and an author meet it: the local system (a real KRaft broker process, a real
- * PostgreSQL, a real SMTP server and the four services from their jars, each its own process), driven over HTTP.
+ * The end-to-end contract on the local runner's own infrastructure: a KRaft broker process from Kafka's Maven jars,
+ * a real PostgreSQL server and the SMTP sink — exactly what {@code ./run-local.sh} starts, on free ports.
  */
-class EndToEndIntegrationTests {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+class EndToEndIntegrationTests extends EndToEndContract {
 
     @TempDir
     static Path data;
 
-    private static LocalSystem system;
-    private static LocalSettings settings;
-    private static JsonNode post;
-
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        settings = LocalSettings.freePorts(LocalSettings.findProjectDir(Path.of("")), data);
-        system = new LocalSystem(settings).start();
-        JsonNode posts = JSON.readTree(get(settings.postServiceUrl() + "/api/posts").body());
-        assertThat(posts.isArray() && !posts.isEmpty()).as("the demo post exists: %s", posts).isTrue();
-        post = posts.get(0);
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
-    @Test
-    void aCommentIsPublishedUnderThePostAndTheAuthorGetsOneEmail() throws Exception {
-        String name = "Reader " + UUID.randomUUID().toString().substring(0, 8);
-        String content = "Twitter helped our lab find two collaborators in a week. " + UUID.randomUUID();
-
-        HttpResponse<String> accepted = submit(name, "reader@example.org", content);
-
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        String commentId = JSON.readTree(accepted.body()).get("id").asText();
-        assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/api/comments/" + commentId));
-
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String page = get(post.get("link").asText()).body();
-            assertThat(page).contains("id=\"comment-" + commentId + "\"").contains(name).contains(content);
-        });
-        String api = get(settings.postServiceUrl() + "/api/posts/" + post.get("id").asText() + "/comments").body();
-        assertThat(api).contains(commentId).contains(content).doesNotContain("reader@example.org");
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> emailsMentioning(content).size() == 1);
-        JsonNode email = emailsMentioning(content).get(0);
-        assertThat(email.get("to").asText()).isNotBlank().doesNotContain("reader@example.org");
-        assertThat(email.get("subject").asText()).contains(post.get("title").asText());
-        assertThat(email.get("text").asText()).contains(name).contains("#comment-" + commentId);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> emailsMentioning(content).size() == 1);
-    }
-
-    @Test
-    void aCommentTheRulesCallSpamAppearsNowhereAndSendsNothing() throws Exception {
-        String name = "Pharmacy " + UUID.randomUUID().toString().substring(0, 8);
-        String content = "Cheap viagra without prescription " + UUID.randomUUID();
-
-        HttpResponse<String> accepted = submit(name, "bulk@example.net", content);
-
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        String commentId = JSON.readTree(accepted.body()).get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> state = get(settings.postServiceUrl() + "/api/comments/" + commentId);
-            assertThat(state.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(state.body()).get("status").asText()).isEqualTo("spam");
-        });
-        assertThat(get(post.get("link").asText()).body()).doesNotContain(content).doesNotContain(name);
-        assertThat(get(settings.postServiceUrl() + "/api/posts/" + post.get("id").asText() + "/comments").body())
-                .doesNotContain(commentId);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> emailsMentioning(content).isEmpty());
-    }
-
-    private static HttpResponse<String> submit(String name, String email, String content) throws Exception {
-        String body = JSON.writeValueAsString(JSON.createObjectNode()
-                .put("post", post.get("id").asText())
-                .put("author_name", name)
-                .put("author_email", email)
-                .put("content", content)
-                .put("notify_followups", false));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.intakeUrl() + "/api/comments"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<JsonNode> emailsMentioning(String text) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode message : JSON.readTree(get(settings.inboxUrl() + "/api/messages").body())) {
-            if (message.path("text").asText().contains(text.substring(0, 20))
-                    && message.path("text").asText().contains(text.substring(text.length() - 36))) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        system = new LocalSystem(freePorts(data)).start();
+        findTheDemoPost();
     }
 }
