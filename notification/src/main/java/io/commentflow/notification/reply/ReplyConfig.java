@@ -1,0 +1,14 @@
+package io.commentflow.notification.reply;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java decisions (no Spring inside them) for the listener. */
+@Configuration(proxyBeanMethods = false)
+class ReplyConfig {
+
+    @Bean
+    ReplyFanOut replyFanOut() {
+        return new ReplyFanOut(new RecipientPolicy(), new MailComposer());
+    }
+}

@@ -1,0 +1,90 @@
+package io.commentflow.notification.messaging;
+
+import io.commentflow.events.PostChanged;
+import io.commentflow.notification.testing.NotificationIntegrationTest;
+import io.commentflow.notification.testing.Notifications;
+import io.commentflow.schemas.kafka.EventDeserializer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A record this service cannot read goes to reply-notification-dlt, and the stream goes on. */
+class DeadLetterIntegrationTests extends NotificationIntegrationTest {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    @Test
+    void sendsAnUnreadableRecordToTheDeadLetterTopicAndEmailsTheNextNotification() {
+        String key = UUID.randomUUID().toString();
+        byte[] poison = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
+        Notifications.Builder next = Notifications.published();
+
+        publishRaw(key, poison);
+        publish(key, next.build());
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterWithKey(key);
+        assertThat(deadLetter.value()).isEqualTo(poison);
+        assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(REPLY_NOTIFICATION);
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN)).contains("DeserializationException");
+        await().atMost(DELIVERY).until(() -> messagesTo(next.postAuthorEmail()).size() == 1);
+    }
+
+    @Test
+    void sendsAnotherEventTypeToTheDeadLetterTopicAsItWasWritten() {
+        String key = UUID.randomUUID().toString();
+        PostChanged wrongTopic = PostChanged.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setPostId(UUID.randomUUID()).setSlug("hello").setTitle("Hello").setLink("https://blog.example/hello")
+                .build();
+        Notifications.Builder next = Notifications.published();
+
+        publish(key, wrongTopic);
+        publish(key, next.build());
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterWithKey(key);
+        assertThat(new EventDeserializer().deserialize(REPLY_NOTIFICATION_DLT, deadLetter.value())).isEqualTo(wrongTopic);
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(UnprocessableRecordException.class.getName());
+        await().atMost(DELIVERY).until(() -> messagesTo(next.postAuthorEmail()).size() == 1);
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
+        AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
+        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(REPLY_NOTIFICATION_DLT));
+            await().atMost(DELIVERY).pollInSameThread().until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.set(record);
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return found.get();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
