@@ -1,0 +1,5 @@
+package io.commentflow.intake.submission;
+
+/** Why one field of a comment was refused. */
+record FieldProblem(CommentField field, String message) {
+}

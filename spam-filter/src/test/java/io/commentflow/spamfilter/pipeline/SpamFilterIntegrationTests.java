@@ -1,0 +1,207 @@
+package io.commentflow.spamfilter.pipeline;
+
+import io.commentflow.events.CommentScored;
+import io.commentflow.events.CommentSubmitted;
+import io.commentflow.events.Verdict;
+import io.commentflow.schemas.Topics;
+import io.commentflow.schemas.kafka.EventDeserializer;
+import io.commentflow.schemas.kafka.EventSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static io.commentflow.spamfilter.scoring.Comments.comment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole service against a real (embedded, KRaft) broker: comment-submitted in, comment-scored out. */
+@SpringBootTest
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
+        "auto.create.topics.enable=false",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1"})
+class SpamFilterIntegrationTests {
+
+    private static KafkaProducer<String, byte[]> producer;
+    private static Admin admin;
+    private static Topic<SpecificRecord> scored;
+    private static Topic<byte[]> deadLetters;
+
+    @BeforeAll
+    static void connect(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        scored = new Topic<>(bootstrapServers, Topics.COMMENT_SCORED.name(), new EventDeserializer());
+        deadLetters = new Topic<>(bootstrapServers, Topics.COMMENT_SUBMITTED.deadLetterTopic(),
+                new ByteArrayDeserializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+        admin.close();
+        scored.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void scoresAnOrdinaryCommentHamAndCarriesTheCommentWhole() {
+        CommentSubmitted comment = comment("A thoughtful reply about the analytical engine.").build();
+
+        submit(comment);
+
+        ConsumerRecord<String, SpecificRecord> record = scored.first(verdictOn(comment));
+        assertThat(record.key()).isEqualTo(comment.getPostId().toString());
+        CommentScored verdict = (CommentScored) record.value();
+        assertThat(verdict.getVerdict()).isEqualTo(Verdict.HAM);
+        assertThat(verdict.getScore()).isBetween(0.0, 0.2);
+        assertThat(verdict.getReasons()).isEmpty();
+        assertThat(verdict.getClassifierVersion()).isEqualTo("rules-1");
+        assertThat(verdict.getComment()).isEqualTo(comment);
+        assertThat(verdict.getEventId()).isNotNull();
+        assertThat(verdict.getScoredAt()).isEqualTo(verdict.getOccurredAt()).isAfter(comment.getSubmittedAt());
+    }
+
+    @Test
+    void scoresACommentWithADisallowedWordSpamAndSaysWhy() {
+        CommentSubmitted comment = comment("Discount Viagra, no prescription").build();
+
+        submit(comment);
+
+        CommentScored verdict = (CommentScored) scored.first(verdictOn(comment)).value();
+        assertThat(verdict.getVerdict()).isEqualTo(Verdict.SPAM);
+        assertThat(verdict.getScore()).isGreaterThan(0.9);
+        assertThat(verdict.getReasons()).containsExactly("disallowed word 'viagra' in content");
+    }
+
+    @Test
+    void sendsAPoisonRecordToTheDeadLetterTopicAndScoresTheNextComment() {
+        CommentSubmitted comment = comment("Posted right after some garbage.").build();
+        String key = comment.getPostId().toString();
+        byte[] poison = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+
+        // same key, so same partition: the good record sits behind the poison one
+        producer.send(new ProducerRecord<>(Topics.COMMENT_SUBMITTED.name(), key, poison));
+        RecordMetadata last = submit(comment);
+
+        ConsumerRecord<String, byte[]> dead = deadLetters.first(r -> Arrays.equals(r.value(), poison));
+        assertThat(dead.key()).isEqualTo(key);
+        assertThat(header(dead, "kafka_dlt-exception-fqcn")).endsWith("DeserializationException");
+        assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.COMMENT_SUBMITTED.name());
+
+        assertThat(((CommentScored) scored.first(verdictOn(comment)).value()).getVerdict()).isEqualTo(Verdict.HAM);
+        assertThat(scored.seen().stream().filter(verdictOn(comment))).hasSize(1);
+        // the consumed offsets were committed too, past both records (auto-commit is off: by the transaction)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committedOffset(last))
+                .isEqualTo(last.offset() + 1));
+    }
+
+    private static long committedOffset(RecordMetadata record) throws Exception {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("spam-filter")
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+        return committed == null ? -1 : committed.offset();
+    }
+
+    @Test
+    void sendsAnEventThatIsNotACommentSubmittedToTheDeadLetterTopic() {
+        CommentSubmitted comment = comment("Scored already, but on the wrong topic.").build();
+        CommentScored misplaced = CommentScored.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(comment.getOccurredAt()).setComment(comment)
+                .setVerdict(Verdict.HAM).setScore(0.05).setClassifierVersion("elsewhere")
+                .setScoredAt(comment.getOccurredAt()).build();
+        byte[] value = new EventSerializer().serialize(Topics.COMMENT_SUBMITTED.name(), misplaced);
+
+        producer.send(new ProducerRecord<>(Topics.COMMENT_SUBMITTED.name(), comment.getPostId().toString(), value));
+
+        ConsumerRecord<String, byte[]> dead = deadLetters.first(r -> Arrays.equals(r.value(), value));
+        assertThat(header(dead, "kafka_dlt-exception-fqcn")).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("found CommentScored");
+        assertThat(new EventDeserializer().deserialize(dead.topic(), dead.value())).isEqualTo(misplaced);
+    }
+
+    private static RecordMetadata submit(CommentSubmitted comment) {
+        byte[] value = new EventSerializer().serialize(Topics.COMMENT_SUBMITTED.name(), comment);
+        try {
+            return producer.send(new ProducerRecord<>(Topics.COMMENT_SUBMITTED.name(), comment.getPostId().toString(), value))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Predicate<ConsumerRecord<String, SpecificRecord>> verdictOn(CommentSubmitted comment) {
+        return r -> r.value() instanceof CommentScored s && s.getComment().getCommentId().equals(comment.getCommentId());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Everything committed on one topic, read as downstream consumers read it (read_committed). */
+    static final class Topic<V> implements AutoCloseable {
+
+        private final KafkaConsumer<String, V> consumer;
+        private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+
+        Topic(String bootstrapServers, String name, Deserializer<V> values) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values);
+            List<TopicPartition> partitions = consumer.partitionsFor(name, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        ConsumerRecord<String, V> first(Predicate<ConsumerRecord<String, V>> wanted) {
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+                return seen.stream().filter(wanted).findFirst().orElse(null);
+            }, Objects::nonNull);
+        }
+
+        List<ConsumerRecord<String, V>> seen() {
+            return seen;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
