@@ -1,0 +1,68 @@
+package io.commentflow.posts.blog;
+
+import io.commentflow.posts.comment.CommentNode;
+import io.commentflow.posts.comment.PublicComment;
+import io.commentflow.posts.post.Paragraphs;
+import io.commentflow.posts.post.Post;
+import io.commentflow.posts.system.Links;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns posts and comments into what the templates show. Nothing here carries an email or IP address; the
+ * templates escape every value ({@code th:text}).
+ */
+@Component
+class BlogViews {
+
+    private final Links links;
+    private final BlogProperties properties;
+    private final DateTimeFormatter dates;
+
+    BlogViews(Links links, BlogProperties properties) {
+        this.links = links;
+        this.properties = properties;
+        this.dates = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH).withZone(properties.timeZone());
+    }
+
+    PostView post(Post post) {
+        return new PostView(post.id().toString(), post.title(), post.authorName(), dates.format(post.createdAt()),
+                post.createdAt().toString(), Paragraphs.of(post.body()), links.post(post.slug()), post.commentsOpen());
+    }
+
+    List<CommentView> comments(List<CommentNode> threads) {
+        return threads.stream().map(this::comment).toList();
+    }
+
+    /** "One thought on “…”", "N thoughts on “…”", or "No thoughts yet". */
+    static String heading(int comments, String title) {
+        return switch (comments) {
+            case 0 -> "No thoughts yet";
+            case 1 -> "One thought on “" + title + "”";
+            default -> comments + " thoughts on “" + title + "”";
+        };
+    }
+
+    private CommentView comment(CommentNode node) {
+        PublicComment c = node.comment();
+        Instant at = c.submittedAt();
+        return new CommentView(c.id().toString(), c.authorName(), c.authorUrl(), dates.format(at), at.toString(),
+                Paragraphs.of(c.content()), node.depth(), node.depth() < properties.maxThreadDepth(),
+                comments(node.children()));
+    }
+
+    record PostView(String id, String title, String authorName, String date, String isoDate,
+                    List<List<String>> paragraphs, String link, boolean commentsOpen) {
+    }
+
+    record CommentView(String id, String authorName, String authorUrl, String date, String isoDate,
+                       List<List<String>> paragraphs, int depth, boolean canReply, List<CommentView> children) {
+    }
+
+    record ReplyTo(String id, String authorName) {
+    }
+}

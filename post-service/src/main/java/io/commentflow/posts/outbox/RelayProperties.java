@@ -1,0 +1,21 @@
+package io.commentflow.posts.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param enabled     whether the relay starts with the application (tests switch it off to act as the crash)
+ * @param interval    how long an idle relay waits before looking again (commits wake it earlier)
+ * @param batchSize   rows sent per database transaction
+ * @param maxBackoff  longest wait between attempts while Kafka or the database is unreachable
+ * @param sendTimeout how long to wait for the broker to acknowledge a batch
+ */
+@ConfigurationProperties("commentflow.outbox.relay")
+record RelayProperties(@DefaultValue("true") boolean enabled,
+                       @DefaultValue("200ms") Duration interval,
+                       @DefaultValue("100") int batchSize,
+                       @DefaultValue("5s") Duration maxBackoff,
+                       @DefaultValue("45s") Duration sendTimeout) {
+}

@@ -1,0 +1,85 @@
+package io.commentflow.posts.post;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class PostRepository {
+
+    private static final String COLUMNS =
+            "id, slug, title, body, author_name, author_email, comments_open, published, created_at, updated_at";
+    private static final RowMapper<Post> POST = PostRepository::post;
+
+    private final JdbcClient jdbc;
+
+    PostRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Post post) {
+        jdbc.sql("insert into posts (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(post.id(), post.slug(), post.title(), post.body(), post.authorName(), post.authorEmail(),
+                        post.commentsOpen(), post.published(), utc(post.createdAt()), utc(post.updatedAt()))
+                .update();
+    }
+
+    Optional<Post> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = ?").param(id).query(POST).optional();
+    }
+
+    Optional<Post> findBySlug(String slug) {
+        return jdbc.sql("select " + COLUMNS + " from posts where slug = ?").param(slug).query(POST).optional();
+    }
+
+    boolean slugTaken(String slug) {
+        return jdbc.sql("select exists (select 1 from posts where slug = ?)").param(slug).query(Boolean.class).single();
+    }
+
+    boolean isEmpty() {
+        return !jdbc.sql("select exists (select 1 from posts)").query(Boolean.class).single();
+    }
+
+    long approvedComments(UUID postId) {
+        return jdbc.sql("select count(*) from comments where post_id = ? and status = 'approved'")
+                .param(postId).query(Long.class).single();
+    }
+
+    List<PostSummary> published() {
+        return jdbc.sql("""
+                        select p.id, p.slug, p.title, p.comments_open, p.created_at,
+                               (select count(*) from comments c where c.post_id = p.id and c.status = 'approved') as approved
+                        from posts p
+                        where p.published
+                        order by p.created_at desc, p.id""")
+                .query((rs, n) -> new PostSummary(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("title"), rs.getBoolean("comments_open"), instant(rs, "created_at"),
+                        rs.getLong("approved")))
+                .list();
+    }
+
+    private static Post post(ResultSet rs, int row) throws SQLException {
+        return new Post(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
+                rs.getString("body"), rs.getString("author_name"), rs.getString("author_email"),
+                rs.getBoolean("comments_open"), rs.getBoolean("published"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,41 @@
+package io.commentflow.posts.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole service on a random port against this machine's PostgreSQL (database {@code test}, schema
+ * {@code post_service_it}, emptied at context start) and an in-process KRaft broker. Every integration test
+ * class uses exactly this configuration, so they share one application context and one broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PostServiceIntegrationTest.SCHEMA,
+        "spring.datasource.username=postgres",
+        "spring.datasource.password=",
+        "spring.flyway.schemas=" + PostServiceIntegrationTest.SCHEMA,
+        "spring.flyway.clean-disabled=false",
+        "commentflow.post-service-url=" + PostServiceIntegrationTest.BLOG_URL,
+        "commentflow.intake-url=http://intake.test",
+        "commentflow.topics.partitions=3",
+})
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
+        "auto.create.topics.enable=false",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "group.initial.rebalance.delay.ms=0"})
+@Import({FreshSchema.class, HttpClientConfig.class})
+public @interface PostServiceIntegrationTest {
+
+    String SCHEMA = "post_service_it";
+    String BLOG_URL = "http://blog.test";
+}
