@@ -4,5 +4,6 @@
 # Data and logs stay in .local/ between runs. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -B -q -DskipTests package
+echo "commentflow: building the jars (mvn -DskipTests package)..."
+mvn -q -DskipTests package
 exec java -jar local-runner/target/local-runner.jar "$@"

@@ -33,6 +33,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
+                // the embedded defaults trade durability for speed; this data is kept between runs
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         return new EmbeddedDatabase(postgres);
     }
