@@ -49,8 +49,9 @@ public final class LocalRunner {
 
                 commentflow is running. Ctrl-C stops everything.
 
-                  Blog (post-service)      %s/%s
+                  Blog (post-service)      %s/
                   Demo post                %s
+                  Moderation               %s/admin   (user admin, password: admin-password in %s)
                   Comment intake (JSON)    POST %s/api/comments
                   spam-filter              http://localhost:%d/actuator/health
                   notification             http://localhost:%d/actuator/health
@@ -59,8 +60,8 @@ public final class LocalRunner {
                   PostgreSQL               localhost:%d (user postgres)
                   Data and logs            %s
 
-                """, s.postServiceUrl(), "", demo, s.intakeUrl(), s.spamFilter(), s.notification(), s.inboxUrl(),
-                s.inboxUrl(), s.smtp(), s.kafkaBootstrap(), s.kafkaController(), s.postgres(), s.dataDir());
+                """, s.postServiceUrl(), demo, s.postServiceUrl(), s.dataDir().resolve("secrets.properties"),
+                s.intakeUrl(), s.spamFilter(), s.notification(), s.inboxUrl(), s.inboxUrl(), s.smtp(), s.kafkaBootstrap(), s.kafkaController(), s.postgres(), s.dataDir());
     }
 
     /** The first post's page, read from post-service's public API. */

@@ -34,6 +34,10 @@ record LocalSettings(Path projectDir, Path dataDir, int postService, int intake,
         return "http://localhost:" + intake;
     }
 
+    String notificationUrl() {
+        return "http://localhost:" + notification;
+    }
+
     String inboxUrl() {
         return "http://localhost:" + inbox;
     }

@@ -35,6 +35,7 @@ final class LocalSystem implements AutoCloseable {
     static final List<String> SERVICES = List.of("post-service", "comment-intake", "spam-filter", "notification");
 
     private final LocalSettings settings;
+    private LocalSecrets secrets;
     private final List<ChildProcess> services = new ArrayList<>();
     private ChildProcess broker;
     private MailSink mail;
@@ -84,6 +85,7 @@ final class LocalSystem implements AutoCloseable {
             throws Exception {
         Path logs = settings.dataDir().resolve("logs");
         Map<String, Path> jars = serviceJars();
+        secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         String postsDb = databases.database("commentflow_posts");
         String notificationsDb = databases.database("commentflow_notifications");
         createTopics(kafkaBootstrap);
@@ -130,6 +132,10 @@ final class LocalSystem implements AutoCloseable {
         return settings;
     }
 
+    LocalSecrets secrets() {
+        return secrets;
+    }
+
     MailSink mail() {
         return mail;
     }
@@ -151,6 +157,12 @@ final class LocalSystem implements AutoCloseable {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("COMMENTFLOW_POST_SERVICE_URL", settings.postServiceUrl());
         env.put("COMMENTFLOW_INTAKE_URL", settings.intakeUrl());
+        env.put("COMMENTFLOW_NOTIFICATION_URL", settings.notificationUrl());
+        env.put("COMMENTFLOW_PENDING_TOKEN_SECRET", secrets.pendingToken());
+        env.put("COMMENTFLOW_MODERATION_LINKS_SECRET", secrets.moderationLinks());
+        env.put("COMMENTFLOW_SUBSCRIPTION_LINKS_SECRET", secrets.subscriptionLinks());
+        env.put("COMMENTFLOW_ADMIN_USERNAME", "admin");
+        env.put("COMMENTFLOW_ADMIN_PASSWORD", secrets.adminPassword());
         return env;
     }
 
