@@ -19,12 +19,14 @@ final class ChildProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private Process process;
+    private long logStart;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, ProcessBuilder builder, Path log) {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
     }
 
@@ -34,9 +36,27 @@ final class ChildProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ChildProcess(name, builder.start(), log);
+        ChildProcess child = new ChildProcess(name, builder, log);
+        child.restart();
+        return child;
+    }
+
+    /** Starts the process again, with the same command and environment (after {@link #close()} or {@link #kill()}). */
+    void restart() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        logStart = Files.exists(log) ? Files.size(log) : 0;
+        process = builder.start();
+    }
+
+    /** SIGKILL, no goodbye: what a crash or the OOM killer does. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> family = process.descendants().toList();
+        process.destroyForcibly().waitFor();
+        family.forEach(ProcessHandle::destroyForcibly);
     }
 
     String name() {
@@ -71,11 +91,12 @@ final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy at " + url + " within " + timeout + "; see " + log);
     }
 
-    /** Waits until the process's log contains {@code marker}, failing early if the process died. */
+    /** Waits until this run of the process has logged {@code marker}, failing early if the process died. */
     void awaitLogLine(String marker, Duration timeout) throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(log) && Files.readString(log).contains(marker)) {
+            if (Files.exists(log) && Files.readString(log).substring((int) Math.min(logStart, Files.size(log)))
+                    .contains(marker)) {
                 return;
             }
             if (!process.isAlive()) {
@@ -89,6 +110,9 @@ final class ChildProcess implements AutoCloseable {
     /** SIGTERM to the process and its descendants; SIGKILL to whatever is left after the grace period. */
     @Override
     public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
         List<ProcessHandle> family = process.descendants().toList();
         process.destroy();
         family.forEach(ProcessHandle::destroy);

@@ -36,7 +36,7 @@ final class LocalSystem implements AutoCloseable {
 
     private final LocalSettings settings;
     private LocalSecrets secrets;
-    private final List<ChildProcess> services = new ArrayList<>();
+    private final Map<String, ChildProcess> services = new java.util.LinkedHashMap<>();
     private ChildProcess broker;
     private MailSink mail;
     private EmbeddedDatabase database;
@@ -105,20 +105,12 @@ final class LocalSystem implements AutoCloseable {
                         "SPRING_MAIL_HOST", "localhost",
                         "SPRING_MAIL_PORT", String.valueOf(settings.smtp())), kafkaBootstrap));
         for (String service : SERVICES) {
-            services.add(ChildProcess.start(service, List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
+            services.put(service, ChildProcess.start(service, List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-jar", jars.get(service).toString()), environments.get(service), logs));
         }
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
-        for (ChildProcess service : services) {
-            healthy.add(CompletableFuture.runAsync(() -> {
-                try {
-                    service.awaitHealthy(healthUrl(service.name()), SERVICE_START);
-                    log.info("{} is healthy", service.name());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }));
+        for (ChildProcess service : services.values()) {
+            healthy.add(CompletableFuture.runAsync(() -> awaitHealthy(service)));
         }
         try {
             CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).get();
@@ -126,6 +118,60 @@ final class LocalSystem implements AutoCloseable {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
         return this;
+    }
+
+    private void awaitHealthy(ChildProcess service) {
+        try {
+            service.awaitHealthy(healthUrl(service.name()), SERVICE_START);
+            log.info("{} is healthy", service.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- fault injection: what the fault-injection suite and the benchmark do to a running system ----
+
+    /** kill -9 a service. */
+    void kill(String service) throws InterruptedException {
+        services.get(service).kill();
+    }
+
+    /** SIGTERM a service and wait until it has stopped (graceful shutdown). */
+    void stop(String service) {
+        services.get(service).close();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is healthy. */
+    void restart(String service) throws IOException {
+        ChildProcess process = services.get(service);
+        process.restart();
+        awaitHealthy(process);
+    }
+
+    void stopBroker() {
+        broker.close();
+    }
+
+    void startBroker() throws IOException, InterruptedException {
+        broker.restart();
+        broker.awaitLogLine("Kafka broker ready", Duration.ofSeconds(90));
+    }
+
+    void stopSmtp() {
+        mail.stopSmtp();
+    }
+
+    void startSmtp() {
+        mail.startSmtp();
+    }
+
+    void stopDatabase() throws IOException {
+        database.close();
+    }
+
+    void startDatabase() throws IOException {
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
     }
 
     LocalSettings settings() {
@@ -228,7 +274,7 @@ final class LocalSystem implements AutoCloseable {
     @Override
     public void close() {
         // services first, all at once, so none of them spends its grace period complaining about the broker
-        List<CompletableFuture<Void>> stopping = services.stream()
+        List<CompletableFuture<Void>> stopping = services.values().stream()
                 .map(s -> CompletableFuture.runAsync(s::close)).toList();
         stopping.forEach(CompletableFuture::join);
         if (broker != null) {

@@ -34,11 +34,13 @@ final class MailSink implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GreenMail smtp;
+    private final ServerSetup setup;
     private final HttpServer http;
+    private final List<MimeMessage> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile GreenMail smtp;
 
     MailSink(int smtpPort, int inboxPort) throws IOException {
-        ServerSetup setup = new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP);
+        setup = new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP);
         smtp = new GreenMail(setup);
         http = HttpServer.create(new InetSocketAddress("localhost", inboxPort), 0);
         http.setExecutor(Executors.newFixedThreadPool(2));
@@ -51,12 +53,39 @@ final class MailSink implements AutoCloseable {
         http.start();
     }
 
+    /** Stops accepting mail, as an SMTP outage would; what was received stays in the inbox. */
+    synchronized void stopSmtp() {
+        earlier.addAll(List.of(smtp.getReceivedMessages()));
+        smtp.stop();
+    }
+
+    synchronized void startSmtp() {
+        smtp = new GreenMail(setup);
+        smtp.start();
+    }
+
+    /** The Message-ID of every message received so far (cheap: no MIME parsing), duplicates included. */
+    List<String> messageIds() {
+        List<MimeMessage> received = new ArrayList<>(earlier);
+        received.addAll(List.of(smtp.getReceivedMessages()));
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage message : received) {
+            try {
+                ids.add(message.getMessageID());
+            } catch (MessagingException e) {
+                ids.add("unreadable");
+            }
+        }
+        return ids;
+    }
+
     /** Every message received so far, oldest first, as the JSON API shows it. */
     List<Map<String, Object>> messages() {
+        List<MimeMessage> received = new ArrayList<>(earlier);
+        received.addAll(List.of(smtp.getReceivedMessages()));
         List<Map<String, Object>> result = new ArrayList<>();
-        MimeMessage[] received = smtp.getReceivedMessages();
-        for (int i = 0; i < received.length; i++) {
-            result.add(describe(i + 1, received[i]));
+        for (int i = 0; i < received.size(); i++) {
+            result.add(describe(i + 1, received.get(i)));
         }
         return result;
     }
