@@ -1,9 +1,7 @@
 package io.commentflow.local;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 /**
  * The end-to-end contract on the local runner's own infrastructure: a KRaft broker process from Kafka's Maven jars,
@@ -11,12 +9,9 @@ import java.nio.file.Path;
  */
 class EndToEndIntegrationTests extends EndToEndContract {
 
-    @TempDir
-    static Path data;
-
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        system = new LocalSystem(freePorts(data)).start();
+        system = new LocalSystem(freePorts(TestData.freshDirectory("end-to-end"))).start();
         findTheDemoPost();
     }
 }

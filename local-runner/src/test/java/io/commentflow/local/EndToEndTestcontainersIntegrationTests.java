@@ -1,13 +1,11 @@
 package io.commentflow.local;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -25,12 +23,9 @@ class EndToEndTestcontainersIntegrationTests extends EndToEndContract {
     @Container
     static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:17");
 
-    @TempDir
-    static Path data;
-
     @BeforeAll
     static void startTheServicesOnContainers() throws Exception {
-        system = new LocalSystem(freePorts(data)).startOn(KAFKA.getBootstrapServers(), name -> {
+        system = new LocalSystem(freePorts(TestData.freshDirectory("end-to-end-testcontainers"))).startOn(KAFKA.getBootstrapServers(), name -> {
             try (Connection c = DriverManager.getConnection(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(),
                     POSTGRES.getPassword()); Statement s = c.createStatement()) {
                 s.execute("create database \"" + name + "\"");

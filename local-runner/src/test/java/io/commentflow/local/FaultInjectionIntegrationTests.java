@@ -20,9 +20,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,9 +61,6 @@ class FaultInjectionIntegrationTests {
     private static final List<Topic<?>> CONSUMED = List.of(Topics.COMMENT_SUBMITTED, Topics.COMMENT_SCORED,
             Topics.REPLY_NOTIFICATION);
 
-    @TempDir
-    static Path data;
-
     private static LocalSystem system;
     private static LocalSettings settings;
     private static String postId;
@@ -72,10 +69,21 @@ class FaultInjectionIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        settings = LocalSettings.freePorts(LocalSettings.findProjectDir(Path.of("")), data);
+        settings = LocalSettings.freePorts(LocalSettings.findProjectDir(Path.of("")),
+                TestData.freshDirectory("fault-injection"));
         system = new LocalSystem(settings).start();
         JsonNode posts = JSON.readTree(get(settings.postServiceUrl() + "/api/posts").body());
         postId = posts.get(0).get("id").asText();
+    }
+
+    @AfterEach
+    void printSummary() {
+        StringBuilder table = new StringBuilder("\nFault injection summary (logs in ")
+                .append(settings.dataDir().resolve("logs")).append(")\n\n| injected | what happened |\n|---|---|\n");
+        injected.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        table.append("\n| checked | result |\n|---|---|\n");
+        checked.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        System.out.println(table);
     }
 
     @AfterAll
@@ -160,12 +168,11 @@ class FaultInjectionIntegrationTests {
 
         // poison records are in the dead-letter topics, and the stream went on (every comment above reconciled)
         for (Topic<?> topic : CONSUMED) {
-            assertThat(endOffset(topic.deadLetterTopic())).as(topic.deadLetterTopic()).isPositive();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(endOffset(topic.deadLetterTopic())).as(topic.deadLetterTopic()).isPositive());
         }
         checked.put("poison records", "dead-lettered on " + CONSUMED.stream().map(Topic::deadLetterTopic)
                 .collect(Collectors.joining(", ")) + "; stream went on");
-
-        printSummary();
     }
 
     private void crash(String service) throws Exception {
@@ -271,14 +278,6 @@ class FaultInjectionIntegrationTests {
             }
             return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
         }
-    }
-
-    private void printSummary() {
-        StringBuilder table = new StringBuilder("\nFault injection summary\n\n| injected | what happened |\n|---|---|\n");
-        injected.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        table.append("\n| checked | result |\n|---|---|\n");
-        checked.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        System.out.println(table);
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
