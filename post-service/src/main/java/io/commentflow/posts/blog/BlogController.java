@@ -1,17 +1,22 @@
 package io.commentflow.posts.blog;
 
 import io.commentflow.posts.comment.CommentNode;
+import io.commentflow.posts.comment.PendingCommentTokens;
+import io.commentflow.posts.comment.PendingTokenProperties;
 import io.commentflow.posts.comment.PublishedComments;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
 import io.commentflow.posts.system.Links;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +31,19 @@ class BlogController {
     private final BlogViews views;
     private final Links links;
     private final BlogProperties properties;
+    private final Clock clock;
+    /** null while no pending-token secret is configured: then no pending comment is ever shown. */
+    private final PendingCommentTokens pendingTokens;
 
-    BlogController(PostCatalog catalog, PublishedComments comments, BlogViews views, Links links, BlogProperties properties) {
+    BlogController(PostCatalog catalog, PublishedComments comments, BlogViews views, Links links, BlogProperties properties,
+                   PendingTokenProperties pending, Clock clock) {
         this.catalog = catalog;
         this.comments = comments;
         this.views = views;
         this.links = links;
         this.properties = properties;
+        this.clock = clock;
+        this.pendingTokens = StringUtils.hasText(pending.secret()) ? new PendingCommentTokens(pending.secret(), clock) : null;
     }
 
     @GetMapping("/")
@@ -41,24 +52,43 @@ class BlogController {
     }
 
     /**
-     * A post, its published comments threaded, and the reply form. {@code ?replytocom=<id>} (the Reply links)
-     * makes the form answer that comment.
+     * A post, its published comments threaded (a page of top-level threads), and the reply form.
+     * {@code ?replytocom=<id>} (the Reply links) makes the form answer that comment; {@code ?cpage=N} picks the
+     * page; {@code ?unapproved=<id>&moderation-hash=<expires>.<sig>} (intake's redirect) shows the reader's own
+     * pending comment in its place, marked as awaiting moderation.
      */
     @GetMapping("/posts/{slug}")
-    ModelAndView post(@PathVariable String slug, @RequestParam(required = false) String replytocom) {
+    ModelAndView post(@PathVariable String slug, @RequestParam(required = false) String replytocom,
+                      @RequestParam(required = false) String cpage, @RequestParam(required = false) String unapproved,
+                      @RequestParam(name = "moderation-hash", required = false) String moderationHash,
+                      HttpServletResponse response) {
         Optional<Post> found = catalog.findPublished(slug);
         if (found.isEmpty()) {
             return new ModelAndView("error/404", Map.of("path", "/posts/" + slug), HttpStatus.NOT_FOUND);
         }
         Post post = found.get();
-        List<CommentNode> threads = comments.threads(post.id(), properties.maxThreadDepth());
-        ModelAndView page = new ModelAndView("post");
-        page.addObject("post", views.post(post));
-        page.addObject("heading", BlogViews.heading(PublishedComments.count(threads), post.title()));
-        page.addObject("threads", views.comments(threads));
-        page.addObject("replyTo", replyTo(post, replytocom));
-        page.addObject("formAction", links.commentForm());
-        return page;
+        UUID pending = pendingTokens == null ? null : pendingTokens.verify(unapproved, moderationHash).orElse(null);
+        if (pending != null) {
+            // this page shows one reader's unpublished comment: never to be stored in a shared cache
+            response.setHeader("Cache-Control", "private, no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+        }
+        List<CommentNode> threads = comments.threads(post.id(), properties.maxThreadDepth(), pending);
+        BlogViews.ReplyTo replyTo = replyTo(post, replytocom);
+        CommentPages.Page page = CommentPages.of(threads, properties.threadsPerPage(), cpage,
+                pending != null ? pending : replyTo == null ? null : UUID.fromString(replyTo.id()));
+        boolean acceptsComments = post.acceptsComments(clock.instant());
+        ModelAndView view = new ModelAndView("post");
+        view.addObject("post", views.post(post, acceptsComments));
+        view.addObject("heading", BlogViews.heading(PublishedComments.count(threads), post.title()));
+        view.addObject("threads", views.comments(page.threads()));
+        view.addObject("page", page);
+        view.addObject("pageNumbers", CommentPages.numbers(page));
+        view.addObject("replyTo", replyTo);
+        view.addObject("formAction", links.commentForm());
+        view.addObject("formStartedAt", clock.millis());
+        view.addObject("commentNonce", UUID.randomUUID().toString());
+        return view;
     }
 
     private BlogViews.ReplyTo replyTo(Post post, String commentId) {

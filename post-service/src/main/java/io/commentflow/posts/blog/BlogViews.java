@@ -2,6 +2,7 @@ package io.commentflow.posts.blog;
 
 import io.commentflow.posts.comment.CommentNode;
 import io.commentflow.posts.comment.PublicComment;
+import io.commentflow.posts.post.Markdown;
 import io.commentflow.posts.post.Paragraphs;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.system.Links;
@@ -21,17 +22,20 @@ class BlogViews {
 
     private final Links links;
     private final BlogProperties properties;
+    private final Markdown markdown;
     private final DateTimeFormatter dates;
 
-    BlogViews(Links links, BlogProperties properties) {
+    BlogViews(Links links, BlogProperties properties, Markdown markdown) {
         this.links = links;
         this.properties = properties;
+        this.markdown = markdown;
         this.dates = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH).withZone(properties.timeZone());
     }
 
-    PostView post(Post post) {
-        return new PostView(post.id().toString(), post.title(), post.authorName(), dates.format(post.createdAt()),
-                post.createdAt().toString(), Paragraphs.of(post.body()), links.post(post.slug()), post.commentsOpen());
+    PostView post(Post post, boolean acceptsComments) {
+        Instant date = post.publishedAt() == null ? post.createdAt() : post.publishedAt();
+        return new PostView(post.id().toString(), post.title(), post.authorName(), dates.format(date), date.toString(),
+                markdown.body(post), links.post(post.slug()), acceptsComments);
     }
 
     List<CommentView> comments(List<CommentNode> threads) {
@@ -51,16 +55,19 @@ class BlogViews {
         PublicComment c = node.comment();
         Instant at = c.submittedAt();
         return new CommentView(c.id().toString(), c.authorName(), c.authorUrl(), dates.format(at), at.toString(),
-                Paragraphs.of(c.content()), node.depth(), node.depth() < properties.maxThreadDepth(),
+                Paragraphs.of(c.content()), node.depth(), node.depth() < properties.maxThreadDepth() && !c.awaitingModeration(),
+                c.awaitingModeration(), Avatars.initials(c.authorName()), Avatars.hue(c.authorName()),
                 comments(node.children()));
     }
 
+    /** {@code html}: the Markdown body rendered with raw HTML escaped. */
     record PostView(String id, String title, String authorName, String date, String isoDate,
-                    List<List<String>> paragraphs, String link, boolean commentsOpen) {
+                    String html, String link, boolean commentsOpen) {
     }
 
     record CommentView(String id, String authorName, String authorUrl, String date, String isoDate,
-                       List<List<String>> paragraphs, int depth, boolean canReply, List<CommentView> children) {
+                       List<List<String>> paragraphs, int depth, boolean canReply, boolean awaitingModeration,
+                       String initials, int avatarHue, List<CommentView> children) {
     }
 
     record ReplyTo(String id, String authorName) {

@@ -19,7 +19,7 @@ public class CommentImporter {
     @Transactional
     public boolean importApproved(ImportedComment c) {
         return comments.insertIfAbsent(new IncomingComment(c.id(), c.postId(), c.parentId(), c.authorName(),
-                c.authorEmail(), c.authorUrl(), null, c.content(), CommentStatus.APPROVED, "HAM", 0.0,
+                c.authorEmail(), c.authorUrl(), null, null, c.content(), CommentStatus.APPROVED, "HAM", 0.0,
                 List.of("imported"), c.submittedAt(), false));
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Repository
 class CommentRepository {
 
-    private static final String PUBLIC_COLUMNS = "id, post_id, parent_id, author_name, author_url, content, submitted_at";
+    private static final String PUBLIC_COLUMNS = "id, post_id, parent_id, author_name, author_url, content, submitted_at, status";
 
     private final JdbcClient jdbc;
 
@@ -27,12 +27,15 @@ class CommentRepository {
     boolean insertIfAbsent(IncomingComment c) {
         int rows = jdbc.sql("""
                         insert into comments (id, post_id, parent_id, author_name, author_email, author_url, author_ip,
-                                              content, status, verdict, score, reasons, submitted_at, notify_followups)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              user_agent, content, status, verdict, score, reasons, submitted_at,
+                                              notify_followups, status_changed_at, approved_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(),
+                                case when ? = 'approved' then now() end)
                         on conflict (id) do nothing""")
                 .params(c.id(), c.postId(), c.parentId(), c.authorName(), c.authorEmail(), c.authorUrl(), c.authorIp(),
-                        c.content(), c.status().value(), c.verdict(), c.score(), c.reasons().toArray(String[]::new),
-                        c.submittedAt().atOffset(ZoneOffset.UTC), c.notifyFollowups())
+                        c.authorUserAgent(), c.content(), c.status().value(), c.verdict(), c.score(),
+                        c.reasons().toArray(String[]::new), c.submittedAt().atOffset(ZoneOffset.UTC), c.notifyFollowups(),
+                        c.status().value())
                 .update();
         return rows == 1;
     }
@@ -46,10 +49,16 @@ class CommentRepository {
                 .optional();
     }
 
-    /** The published comments of a post, oldest first. */
-    List<PublicComment> approved(UUID postId) {
-        return jdbc.sql("select " + PUBLIC_COLUMNS + " from comments where post_id = ? and status = 'approved' order by submitted_at, id")
-                .param(postId)
+    /**
+     * The published comments of a post, oldest first, and the pending comment {@code pendingId} among them if it
+     * is on this post and still pending (null: none).
+     */
+    List<PublicComment> visible(UUID postId, UUID pendingId) {
+        return jdbc.sql("select " + PUBLIC_COLUMNS + """
+                         from comments
+                        where post_id = ? and (status = 'approved' or (id = ? and status = 'pending'))
+                        order by submitted_at, id""")
+                .params(postId, pendingId)
                 .query(CommentRepository::publicComment)
                 .list();
     }
@@ -72,7 +81,8 @@ class CommentRepository {
     private static PublicComment publicComment(ResultSet rs, int row) throws SQLException {
         return new PublicComment(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
                 rs.getObject("parent_id", UUID.class), rs.getString("author_name"),
-                SafeUrl.httpOrNull(rs.getString("author_url")), rs.getString("content"), instant(rs, "submitted_at"));
+                SafeUrl.httpOrNull(rs.getString("author_url")), rs.getString("content"), instant(rs, "submitted_at"),
+                CommentStatus.PENDING.value().equals(rs.getString("status")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,7 +12,7 @@ public enum CommentStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static CommentStatus of(String value) {
+    public static CommentStatus of(String value) {
         return Arrays.stream(values()).filter(s -> s.value().equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown comment status " + value));
     }

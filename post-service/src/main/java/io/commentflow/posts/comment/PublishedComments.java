@@ -19,7 +19,16 @@ public class PublishedComments {
 
     @Transactional(readOnly = true)
     public List<CommentNode> threads(UUID postId, int maxDepth) {
-        return CommentThreads.build(comments.approved(postId), maxDepth);
+        return threads(postId, maxDepth, null);
+    }
+
+    /**
+     * The published threads, and in its place among them the pending comment {@code pendingId} (marked as
+     * awaiting moderation) if it is on this post and still pending; null shows no pending comment.
+     */
+    @Transactional(readOnly = true)
+    public List<CommentNode> threads(UUID postId, int maxDepth, UUID pendingId) {
+        return CommentThreads.build(comments.visible(postId, pendingId), maxDepth);
     }
 
     /** An approved comment of the post, e.g. the one a reader wants to reply to. */
@@ -28,8 +37,8 @@ public class PublishedComments {
         return comments.approved(postId, commentId);
     }
 
-    /** Counts every comment in the threads, replies included. */
+    /** Counts every published comment in the threads, replies included (not one awaiting moderation). */
     public static int count(List<CommentNode> threads) {
-        return threads.stream().mapToInt(node -> 1 + count(node.children())).sum();
+        return threads.stream().mapToInt(node -> (node.comment().awaitingModeration() ? 0 : 1) + count(node.children())).sum();
     }
 }

@@ -26,13 +26,15 @@ class ScoredCommentHandler {
     private final CommentRepository comments;
     private final ReplyNotifications notifications;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ScoredCommentHandler(PostCatalog posts, CommentRepository comments, ReplyNotifications notifications, Outbox outbox) {
+    ScoredCommentHandler(PostCatalog posts, CommentRepository comments, ReplyNotifications notifications, Outbox outbox,
+                         Clock clock) {
         this.posts = posts;
         this.comments = comments;
         this.notifications = notifications;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** @return the status the comment was stored with, or empty if it had been stored before */
@@ -44,7 +46,8 @@ class ScoredCommentHandler {
         KnownParent parent = submitted.getParentId() == null ? null : comments.parent(submitted.getParentId())
                 .filter(p -> p.postId().equals(post.id()))
                 .orElse(null);
-        CommentStatus status = CommentTriage.statusFor(scored.getVerdict(), parentState(submitted, parent));
+        CommentStatus status = CommentTriage.statusFor(scored.getVerdict(), parentState(submitted, parent),
+                post.acceptsComments(clock.instant()));
         IncomingComment comment = IncomingComment.from(scored, status);
         if (!comments.insertIfAbsent(comment)) {
             return Optional.empty();

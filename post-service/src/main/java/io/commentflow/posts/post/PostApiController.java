@@ -21,10 +21,12 @@ class PostApiController {
 
     private final PostCatalog catalog;
     private final Links links;
+    private final Markdown markdown;
 
-    PostApiController(PostCatalog catalog, Links links) {
+    PostApiController(PostCatalog catalog, Links links, Markdown markdown) {
         this.catalog = catalog;
         this.links = links;
+        this.markdown = markdown;
     }
 
     @GetMapping
@@ -41,7 +43,7 @@ class PostApiController {
                 .<ResponseEntity<?>>map(post -> ResponseEntity.ok(new PostItem(post.id(), post.slug(), post.title(),
                         links.post(post.slug()), post.commentsOpen(), catalog.approvedComments(post.id()),
                         post.authorName(), post.createdAt().toString(), post.updatedAt().toString(),
-                        Paragraphs.toHtml(post.body()))))
+                        markdown.body(post))))
                 .orElseGet(() -> Problems.notFound("No post with id " + id));
     }
 
@@ -49,7 +51,7 @@ class PostApiController {
     record PostListItem(UUID id, String slug, String title, String link, boolean commentsOpen, long commentCount) {
     }
 
-    /** {@code content} is the body rendered to HTML, every character of the text escaped. */
+    /** {@code content} is the Markdown body rendered to HTML, raw HTML in it escaped. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record PostItem(UUID id, String slug, String title, String link, boolean commentsOpen, long commentCount,
                     String authorName, String date, String modified, String content) {

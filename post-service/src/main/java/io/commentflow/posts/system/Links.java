@@ -17,6 +17,11 @@ public class Links {
         this.intake = withoutTrailingSlash(properties.intakeUrl());
     }
 
+    /** post-service's public base URL, without a trailing slash. */
+    public String baseUrl() {
+        return postService;
+    }
+
     /** A post's page; slugs hold only lower-case letters, digits and dashes, so they need no encoding. */
     public String post(String slug) {
         return postService + "/posts/" + slug;

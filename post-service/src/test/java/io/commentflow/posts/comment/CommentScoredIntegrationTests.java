@@ -4,6 +4,7 @@ import io.commentflow.events.CommentScored;
 import io.commentflow.events.NotificationKind;
 import io.commentflow.events.ReplyNotification;
 import io.commentflow.events.Verdict;
+import io.commentflow.posts.post.NewPost;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
 import io.commentflow.posts.support.Http;
@@ -220,6 +221,24 @@ class CommentScoredIntegrationTests {
         assertThat(http.getForObject("/posts/" + post.slug() + "?replytocom=" + parentId, String.class))
                 .contains("Leave a Reply to <span>Pat Parent</span>")
                 .contains("name=\"comment_parent\" id=\"comment_parent\" value=\"" + parentId + "\"");
+    }
+
+    @Test
+    void holdsHamForAPostWhoseCommentsAreClosedInsteadOfLosingIt() {
+        // given
+        Post closed = catalog.create(new NewPost(null, "closed-" + UUID.randomUUID().toString().substring(0, 8),
+                "Closed for comments", "Body.", "Penny Author", TestPosts.AUTHOR_EMAIL, false));
+        CommentScored ham = ScoredComments.on(closed.id()).content("Late to the party").build();
+        UUID id = ham.getComment().getCommentId();
+
+        // when
+        publish(ham);
+
+        // then: kept, held for the author to decide, not shown
+        awaitStatus(id, "pending");
+        ReplyNotification notification = (ReplyNotification) TopicReader.decode(notifications.awaitKey(id.toString()).get(0));
+        assertThat(notification.getKind()).isEqualTo(NotificationKind.MODERATION_REQUESTED);
+        assertThat(page(closed.slug())).doesNotContain("Late to the party").contains("Comments are closed.");
     }
 
     @Test

@@ -23,4 +23,14 @@ class CommentTriageTests {
     void decidesStatusFromVerdictAndParent(Verdict verdict, CommentTriage.Parent parent, CommentStatus expected) {
         assertThat(CommentTriage.statusFor(verdict, parent)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} on a post not accepting comments is {1}")
+    @CsvSource({
+            "HAM,    PENDING",
+            "UNSURE, PENDING",
+            "SPAM,   SPAM",
+    })
+    void holdsCommentsForPostsThatNoLongerAcceptCommentsInsteadOfLosingThem(Verdict verdict, CommentStatus expected) {
+        assertThat(CommentTriage.statusFor(verdict, CommentTriage.Parent.NONE, false)).isEqualTo(expected);
+    }
 }

@@ -16,7 +16,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A plain HTTP client for the running service (the JDK's), shaped like TestRestTemplate's GET methods.
+ * A plain HTTP client for the running service (the JDK's), shaped like TestRestTemplate's methods (a String
+ * entity body is sent as it is). No cookies, no redirects followed.
  * TestRestTemplate itself needs spring-boot-restclient, which this offline build does not have.
  */
 public final class Http {
@@ -39,7 +40,8 @@ public final class Http {
     public ResponseEntity<String> exchange(String path, HttpMethod method, HttpEntity<?> entity, Class<String> type) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method.name(), HttpRequest.BodyPublishers.noBody());
+                .method(method.name(), entity.getBody() instanceof String body
+                        ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
         entity.getHeaders().forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

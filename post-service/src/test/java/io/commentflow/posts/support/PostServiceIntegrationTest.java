@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * The whole service on a random port against this machine's PostgreSQL (database {@code test}, schema
- * {@code post_service_it}, emptied at context start) and an in-process KRaft broker. Every integration test
+ * {@code post_service_it}, emptied at context start) and an in-process KRaft broker, with an admin login and the
+ * shared signing secrets configured. Every integration test
  * class uses exactly this configuration, so they share one application context and one broker.
  */
 @Target(ElementType.TYPE)
@@ -27,6 +28,15 @@ import java.lang.annotation.Target;
         "commentflow.post-service-url=" + PostServiceIntegrationTest.BLOG_URL,
         "commentflow.intake-url=http://intake.test",
         "commentflow.topics.partitions=3",
+        "commentflow.admin.username=" + PostServiceIntegrationTest.ADMIN_USERNAME,
+        "commentflow.admin.password=" + PostServiceIntegrationTest.ADMIN_PASSWORD,
+        "commentflow.moderation-links.secret=" + PostServiceIntegrationTest.MODERATION_LINKS_SECRET,
+        "commentflow.pending-token.secret=" + PostServiceIntegrationTest.PENDING_TOKEN_SECRET,
+        // tests run the scheduled jobs themselves, when they need them
+        "commentflow.posts.comment-window-check-interval=1h",
+        "commentflow.moderation.purge-interval=1h",
+        // every test's comments share the database: keep each moderation list on one page
+        "commentflow.moderation.per-page=1000",
 })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
         "auto.create.topics.enable=false",
@@ -38,4 +48,8 @@ public @interface PostServiceIntegrationTest {
 
     String SCHEMA = "post_service_it";
     String BLOG_URL = "http://blog.test";
+    String ADMIN_USERNAME = "moderator";
+    String ADMIN_PASSWORD = "correct horse battery staple";
+    String MODERATION_LINKS_SECRET = "test-moderation-links-secret-0123456789";
+    String PENDING_TOKEN_SECRET = "test-pending-token-secret-0123456789";
 }

@@ -1,0 +1,136 @@
+package io.commentflow.posts.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Who may do what. Three filter chains:
+ * <ol>
+ *   <li>{@code /api/admin/**}: the admin JSON API, HTTP Basic with the admin login, stateless (no session
+ *       cookie, so no CSRF to guard against).</li>
+ *   <li>{@code /admin/**}, {@code /login}, {@code /logout}: the admin pages, form login, a session, CSRF tokens on
+ *       every form.</li>
+ *   <li>everything else: the public blog, JSON API and actuator, open to all, no session. The signed moderation
+ *       links ({@code /moderate/**}) are exempt from CSRF: their signature is the proof.</li>
+ * </ol>
+ * Without an admin password the first two answer 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    private static final Pattern ENCODED = Pattern.compile("^\\{[a-zA-Z0-9_-]+}.+");
+    private static final String ADMIN = "ADMIN";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The one admin account, its password kept only as a hash; no account at all while none is configured. */
+    @Bean
+    UserDetailsService admins(AdminProperties admin, PasswordEncoder encoder) {
+        if (!admin.enabled()) {
+            log.warn("No admin password configured (COMMENTFLOW_ADMIN_PASSWORD): the admin area is switched off");
+            return new InMemoryUserDetailsManager();
+        }
+        String password = ENCODED.matcher(admin.password()).matches() ? admin.password() : encoder.encode(admin.password());
+        return new InMemoryUserDetailsManager(User.withUsername(admin.username()).password(password).roles(ADMIN).build());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, AdminProperties admin) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        if (admin.enabled()) {
+            BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+            basic.setRealmName("commentflow admin");
+            basic.afterPropertiesSet();
+            http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ADMIN))
+                    .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic));
+        } else {
+            notConfigured(http);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminArea(HttpSecurity http, AdminProperties admin) throws Exception {
+        http.securityMatcher("/admin", "/admin/**", "/login", "/logout");
+        if (admin.enabled()) {
+            http.authorizeHttpRequests(requests -> requests
+                            .requestMatchers("/login").permitAll()
+                            .anyRequest().hasRole(ADMIN))
+                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin/comments", false).permitAll())
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+        } else {
+            notConfigured(http);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain site(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/moderate/**"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                // public pages decide their own caching; the admin chains keep Spring Security's no-store
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()));
+        return http.build();
+    }
+
+    /** Every request is refused with a 404 that says why. */
+    private static void notConfigured(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> notConfigured(request, response))
+                        .accessDeniedHandler((request, response, e) -> notConfigured(request, response)));
+    }
+
+    private static void notConfigured(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                    + "\"detail\":\"The admin API is not configured: set COMMENTFLOW_ADMIN_PASSWORD.\"}");
+        } else {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write("""
+                    <!DOCTYPE html>
+                    <html lang="en"><head><meta charset="utf-8"><title>Admin area not configured</title>
+                    <link rel="stylesheet" href="/blog.css"></head>
+                    <body><main class="site-main"><h1>Admin area not configured</h1>
+                    <p>The admin area is switched off because no admin password is configured.
+                    Set <code>COMMENTFLOW_ADMIN_PASSWORD</code> (and optionally <code>COMMENTFLOW_ADMIN_USERNAME</code>)
+                    and restart post-service.</p></main></body></html>
+                    """);
+        }
+    }
+}
