@@ -15,7 +15,7 @@ import java.util.Properties;
  * The local system's secrets: generated once per data directory and kept there (owner-only), so links in emails
  * keep working across restarts. Nothing here is a default in code: production sets its own.
  */
-record LocalSecrets(String pendingToken, String moderationLinks, String subscriptionLinks, String adminPassword) {
+public record LocalSecrets(String pendingToken, String moderationLinks, String subscriptionLinks, String adminPassword) {
 
     private static final List<String> KEYS =
             List.of("pending-token", "moderation-links", "subscription-links", "admin-password");

@@ -7,43 +7,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the local system keeps its data and which ports it listens on. */
-record LocalSettings(Path projectDir, Path dataDir, int postService, int intake, int spamFilter, int notification,
+public record LocalSettings(Path projectDir, Path dataDir, int postService, int intake, int spamFilter, int notification,
                      int kafka, int kafkaController, int smtp, int inbox, int postgres) {
 
     /** The ports DESIGN.md promises, data under {@code .local/} in the checkout. */
-    static LocalSettings defaults(Path projectDir) {
+    public static LocalSettings defaults(Path projectDir) {
         return new LocalSettings(projectDir, projectDir.resolve(".local"), 8080, 8081, 8082, 8083, 9092, 9093, 2525,
                 8025, 5433);
     }
 
     /** Free ports everywhere: for tests, which must not collide with a running local system. */
-    static LocalSettings freePorts(Path projectDir, Path dataDir) {
+    public static LocalSettings freePorts(Path projectDir, Path dataDir) {
         return new LocalSettings(projectDir, dataDir, free(), free(), free(), free(), free(), free(), free(), free(),
                 free());
     }
 
-    String kafkaBootstrap() {
+    public String kafkaBootstrap() {
         return "localhost:" + kafka;
     }
 
-    String postServiceUrl() {
+    public String postServiceUrl() {
         return "http://localhost:" + postService;
     }
 
-    String intakeUrl() {
+    public String intakeUrl() {
         return "http://localhost:" + intake;
     }
 
-    String notificationUrl() {
+    public String notificationUrl() {
         return "http://localhost:" + notification;
     }
 
-    String inboxUrl() {
+    public String inboxUrl() {
         return "http://localhost:" + inbox;
     }
 
     /** The project directory is the one holding the services' modules; found from the working directory up. */
-    static Path findProjectDir(Path start) {
+    public static Path findProjectDir(Path start) {
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("post-service")) && Files.isDirectory(dir.resolve("local-runner"))) {
                 return dir;

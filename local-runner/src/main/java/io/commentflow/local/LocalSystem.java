@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * The whole of commentflow on one machine: PostgreSQL, a Kafka broker process, an SMTP sink with an inbox, and the
  * four services, each from its built jar in its own process. {@link #close()} stops everything it started.
  */
-final class LocalSystem implements AutoCloseable {
+public final class LocalSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
@@ -41,12 +41,12 @@ final class LocalSystem implements AutoCloseable {
     private MailSink mail;
     private EmbeddedDatabase database;
 
-    LocalSystem(LocalSettings settings) {
+    public LocalSystem(LocalSettings settings) {
         this.settings = settings;
     }
 
     /** Starts everything: PostgreSQL, the Kafka broker process, the SMTP sink, then the services. */
-    LocalSystem start() throws Exception {
+    public LocalSystem start() throws Exception {
         checkPortsFree(true);
         log.info("starting PostgreSQL, Kafka and the SMTP sink (data in {})", settings.dataDir());
         broker = ChildProcess.start("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
@@ -64,7 +64,7 @@ final class LocalSystem implements AutoCloseable {
      * Starts the SMTP sink and the services against a broker and a PostgreSQL server run by someone else
      * (Testcontainers, or a shared environment).
      */
-    LocalSystem startOn(String kafkaBootstrap, Databases databases, String dbUser, String dbPassword)
+    public LocalSystem startOn(String kafkaBootstrap, Databases databases, String dbUser, String dbPassword)
             throws Exception {
         checkPortsFree(false);
         startMail();
@@ -72,7 +72,7 @@ final class LocalSystem implements AutoCloseable {
     }
 
     /** Creates a database unless it exists and returns its JDBC URL. */
-    interface Databases {
+    public interface Databases {
         String database(String name) throws Exception;
     }
 
@@ -133,60 +133,60 @@ final class LocalSystem implements AutoCloseable {
     // ---- fault injection: what the fault-injection suite and the benchmark do to a running system ----
 
     /** kill -9 a service. */
-    void kill(String service) throws InterruptedException {
+    public void kill(String service) throws InterruptedException {
         services.get(service).kill();
     }
 
     /** SIGTERM a service and wait until it has stopped (graceful shutdown). */
-    void stop(String service) {
+    public void stop(String service) {
         services.get(service).close();
     }
 
     /** Starts a stopped or killed service again and waits until it is healthy. */
-    void restart(String service) throws IOException {
+    public void restart(String service) throws IOException {
         ChildProcess process = services.get(service);
         process.restart();
         awaitHealthy(process);
     }
 
-    void stopBroker() {
+    public void stopBroker() {
         broker.close();
     }
 
-    void startBroker() throws IOException, InterruptedException {
+    public void startBroker() throws IOException, InterruptedException {
         broker.restart();
         broker.awaitLogLine("Kafka broker ready", Duration.ofSeconds(90));
     }
 
-    void stopSmtp() {
+    public void stopSmtp() {
         mail.stopSmtp();
     }
 
-    void startSmtp() {
+    public void startSmtp() {
         mail.startSmtp();
     }
 
-    void stopDatabase() throws IOException {
+    public void stopDatabase() throws IOException {
         database.close();
     }
 
-    void startDatabase() throws IOException {
+    public void startDatabase() throws IOException {
         database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
     }
 
-    LocalSettings settings() {
+    public LocalSettings settings() {
         return settings;
     }
 
-    LocalSecrets secrets() {
+    public LocalSecrets secrets() {
         return secrets;
     }
 
-    MailSink mail() {
+    public MailSink mail() {
         return mail;
     }
 
-    String healthUrl(String service) {
+    public String healthUrl(String service) {
         int port = switch (service) {
             case "post-service" -> settings.postService();
             case "comment-intake" -> settings.intake();

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * A real SMTP server (GreenMail) that accepts mail for any address and keeps it, with an inbox a person can read
  * at {@code http://localhost:<inbox port>/} and a JSON list at {@code /api/messages}.
  */
-final class MailSink implements AutoCloseable {
+public final class MailSink implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +39,7 @@ final class MailSink implements AutoCloseable {
     private final List<MimeMessage> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile GreenMail smtp;
 
-    MailSink(int smtpPort, int inboxPort) throws IOException {
+    public MailSink(int smtpPort, int inboxPort) throws IOException {
         setup = new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP);
         smtp = new GreenMail(setup);
         http = HttpServer.create(new InetSocketAddress("localhost", inboxPort), 0);
@@ -48,7 +48,7 @@ final class MailSink implements AutoCloseable {
         http.createContext("/", this::inboxPage);
     }
 
-    void start() {
+    public void start() {
         smtp.start();
         http.start();
     }
@@ -65,7 +65,7 @@ final class MailSink implements AutoCloseable {
     }
 
     /** The Message-ID of every message received so far (cheap: no MIME parsing), duplicates included. */
-    List<String> messageIds() {
+    public List<String> messageIds() {
         List<MimeMessage> received = new ArrayList<>(earlier);
         received.addAll(List.of(smtp.getReceivedMessages()));
         List<String> ids = new ArrayList<>();
@@ -80,7 +80,7 @@ final class MailSink implements AutoCloseable {
     }
 
     /** Every message received so far, oldest first, as the JSON API shows it. */
-    List<Map<String, Object>> messages() {
+    public List<Map<String, Object>> messages() {
         List<MimeMessage> received = new ArrayList<>(earlier);
         received.addAll(List.of(smtp.getReceivedMessages()));
         List<Map<String, Object>> result = new ArrayList<>();

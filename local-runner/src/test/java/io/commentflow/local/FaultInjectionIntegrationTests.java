@@ -157,6 +157,7 @@ class FaultInjectionIntegrationTests {
         checked.put("reply-notification events", rawNotifications + " distinct, one per published or held comment");
 
         // no email twice for one notification and recipient (Message-ID is derived from both)
+        Duration drained = awaitConsumed("notification", Topics.REPLY_NOTIFICATION.name());
         List<String> messageIds = system.mail().messageIds();
         Map<String, Long> perId = messageIds.stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -164,7 +165,8 @@ class FaultInjectionIntegrationTests {
         assertThat(messageIds).as("emails received").isNotEmpty();
         // the one window SMTP cannot close: notification killed after the server accepted, before the ledger said so
         assertThat(duplicates).as("emails sent twice (only after a kill -9 of notification)").isLessThanOrEqualTo(1);
-        checked.put("emails", messageIds.size() + " received, " + duplicates + " sent twice (SMTP window)");
+        checked.put("emails", messageIds.size() + " received, " + duplicates + " sent twice (SMTP window); "
+                + "notification drained its backlog " + drained.toSeconds() + " s after the checks began");
 
         // poison records are in the dead-letter topics, and the stream went on (every comment above reconciled)
         for (Topic<?> topic : CONSUMED) {
@@ -267,6 +269,27 @@ class FaultInjectionIntegrationTests {
                 return null;
             }
         }
+    }
+
+    /** Waits until the group has committed everything on the topic (no transaction markers on it: not EOS). */
+    private static Duration awaitConsumed(String group, String topic) {
+        Instant start = Instant.now();
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals(topic))
+                        .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                long lag = 0;
+                for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                    lag += e.getValue().offset() - committed.get(e.getKey()).offset();
+                }
+                assertThat(latest).as("partitions of %s committed by %s", topic, group).isNotEmpty();
+                assertThat(lag).as("lag of %s on %s", group, topic).isZero();
+            }
+        });
+        return Duration.between(start, Instant.now());
     }
 
     private static long endOffset(String topic) throws Exception {
