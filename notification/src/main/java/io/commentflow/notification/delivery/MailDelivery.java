@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class MailDelivery {
 
     /** What {@link #deliver} did. */
-    public enum Outcome { SENT, ALREADY_SENT }
+    public enum Outcome { SENT, ALREADY_SENT, FOLDED_INTO_DIGEST }
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
@@ -37,10 +37,12 @@ public class MailDelivery {
     private final MimeMailWriter writer;
     private final MessageIds messageIds;
     private final MeterRegistry meters;
+    private final DigestProperties volume;
 
     MailDelivery(DeliveryLedger ledger, JavaMailSender mailSender, NotificationMailProperties properties,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, DigestProperties volume) {
         this.ledger = ledger;
+        this.volume = volume;
         this.mailSender = mailSender;
         this.writer = new MimeMailWriter(mailSender, properties.from());
         this.messageIds = new MessageIds(properties.messageIdDomain());
@@ -53,11 +55,40 @@ public class MailDelivery {
         String messageId = messageIds.of(email.notificationId(), recipient);
 
         if (!ledger.claim(email, recipient, messageId)) {
-            counter("commentflow.emails.duplicates", email).increment();
-            log.info("Email {} about comment {} was sent before; not sending it again",
-                    email.category(), email.commentId());
-            return Outcome.ALREADY_SENT;
+            return alreadySent(email);
         }
+        return send(email, recipient, messageId);
+    }
+
+    /**
+     * Like {@link #deliver}, but under volume control: when the recipient already got
+     * {@code commentflow.digest.threshold} emails about this post within the window, the email is kept as a
+     * digest entry (see the digest job) instead of being sent now.
+     */
+    public Outcome deliverOrFold(OutgoingEmail email, DigestItem item) {
+        String recipient = MessageIds.normalize(email.recipientAddress());
+        String messageId = messageIds.of(email.notificationId(), recipient);
+
+        return switch (ledger.claimOrFold(email, recipient, messageId, item, volume.threshold(), volume.window())) {
+            case FOLDED -> {
+                counter("commentflow.emails.folded", email).increment();
+                log.info("Email {} about comment {} (notification {}) folded into the digest",
+                        email.category(), email.commentId(), email.notificationId());
+                yield Outcome.FOLDED_INTO_DIGEST;
+            }
+            case ALREADY_SENT -> alreadySent(email);
+            case CLAIMED -> send(email, recipient, messageId);
+        };
+    }
+
+    private Outcome alreadySent(OutgoingEmail email) {
+        counter("commentflow.emails.duplicates", email).increment();
+        log.info("Email {} about comment {} (notification {}) was sent before; not sending it again",
+                email.category(), email.commentId(), email.notificationId());
+        return Outcome.ALREADY_SENT;
+    }
+
+    private Outcome send(OutgoingEmail email, String recipient, String messageId) {
         try {
             MimeMessage message = writer.write(email, messageId);
             mailSender.send(message);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,7 @@ final class MessageIds {
 
     /** The ledger key for an address: trimmed and lower-cased (addresses are compared case-insensitively). */
     static String normalize(String address) {
-        return address.strip().toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalize(address);
     }
 
     private static String recipientHash(String address) {

@@ -37,6 +37,9 @@ final class MimeMailWriter {
             helper.setText(email.text(), email.html());
             // RFC 3834: tells autoresponders (vacation replies) not to answer
             message.setHeader("Auto-Submitted", "auto-generated");
+            // RFC 2369 + RFC 8058: one-click unsubscribe, a POST to this URL with List-Unsubscribe=One-Click
+            message.setHeader("List-Unsubscribe", "<" + headerSafeUrl(email.unsubscribeUrl()) + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.saveChanges();
             // after saveChanges, which would otherwise put a random id; JavaMailSenderImpl keeps an explicit one
             message.setHeader("Message-ID", messageId);
@@ -44,6 +47,17 @@ final class MimeMailWriter {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("cannot build the email for notification " + email.notificationId(), e);
         }
+    }
+
+    /** An http(s) URL with nothing in it that could end the angle brackets or the header. */
+    static String headerSafeUrl(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        boolean httpUrl = lower.startsWith("https://") || lower.startsWith("http://");
+        boolean safe = url.length() <= 900 && url.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<' && c != '>');
+        if (!httpUrl || !safe) {
+            throw new MailPreparationException("the unsubscribe URL cannot go into a List-Unsubscribe header");
+        }
+        return url;
     }
 
     private static InternetAddress recipient(OutgoingEmail email) throws AddressException, UnsupportedEncodingException {

@@ -1,17 +1,25 @@
 package io.commentflow.notification.reply;
 
-/**
- * Someone who gets an email about a notification, and why. An address appears at most once per
- * notification; when several reasons apply, the policy keeps the most specific one.
- */
-record Recipient(String address, String name, Reason reason) {
+import java.util.UUID;
 
+/**
+ * Someone who gets an email about a notification, and why. An address (normalized: trimmed, lower case)
+ * appears at most once per notification; when several reasons apply, the policy keeps the most specific one.
+ *
+ * @param addressId the opaque id of the address, for the signed unsubscribe links
+ */
+record Recipient(String address, String name, Reason reason, UUID addressId) {
+
+    /** Why someone hears about a comment, most specific first. */
     enum Reason {
+        /** The parent comment's author, who opted in and confirmed, hears about a reply to their comment. */
+        NEW_REPLY("new-reply"),
         /** The post author hears about a published comment. */
         NEW_COMMENT("new-comment"),
+        /** A confirmed follow-up subscriber of the post hears about a published comment. */
+        FOLLOW_UP("follow-up"),
         /** The post author is asked to moderate a held comment. */
         PLEASE_MODERATE("please-moderate");
-        // issue 6: NEW_REPLY (parent author, confirmed opt-in), FOLLOW_UP (confirmed subscribers)
 
         private final String category;
 

@@ -1,5 +1,7 @@
 package io.commentflow.notification.reply;
 
+import io.commentflow.notification.links.ModerationLinks;
+import io.commentflow.notification.links.SubscriptionLinks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ReplyConfig {
 
     @Bean
-    ReplyFanOut replyFanOut() {
-        return new ReplyFanOut(new RecipientPolicy(), new MailComposer());
+    ReplyFanOut replyFanOut(SubscriptionLinks links, ModerationLinks moderation) {
+        return new ReplyFanOut(new RecipientPolicy(), new MailComposer(links, moderation));
     }
 }

@@ -1,12 +1,21 @@
 package io.commentflow.notification.reply;
 
 import io.commentflow.events.ReplyNotification;
+import io.commentflow.notification.delivery.DigestItem;
 import io.commentflow.notification.delivery.OutgoingEmail;
+import io.commentflow.notification.subscription.Audience;
 
 import java.util.List;
 
-/** Decides the emails a notification causes: one per recipient the policy names, composed for that recipient. */
+/**
+ * Decides the emails a notification causes: one per recipient the policy names, composed for that recipient,
+ * with what a digest needs should volume control hold it back.
+ */
 final class ReplyFanOut {
+
+    /** One email to send (or fold into a digest). */
+    record PlannedEmail(OutgoingEmail email, DigestItem digestItem) {
+    }
 
     private final RecipientPolicy policy;
     private final MailComposer composer;
@@ -16,9 +25,10 @@ final class ReplyFanOut {
         this.composer = composer;
     }
 
-    List<OutgoingEmail> emailsFor(ReplyNotification notification) {
-        return policy.recipientsOf(notification).stream()
-                .map(recipient -> composer.compose(notification, recipient))
+    List<PlannedEmail> emailsFor(ReplyNotification notification, Audience audience) {
+        return policy.recipientsOf(notification, audience).stream()
+                .map(recipient -> new PlannedEmail(composer.compose(notification, recipient),
+                        composer.digestItem(notification, recipient)))
                 .toList();
     }
 }

@@ -15,8 +15,6 @@ import static org.awaitility.Awaitility.await;
 /** Each (notification, recipient) is emailed exactly once: not twice on redelivery, not lost while SMTP is down. */
 class DeliveryIntegrationTests extends NotificationIntegrationTest {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(30);
-
     @Test
     void sendsARedeliveredNotificationOnlyOnce() {
         Notifications.Builder given = Notifications.published();

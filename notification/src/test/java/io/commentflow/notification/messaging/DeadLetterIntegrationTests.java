@@ -28,8 +28,6 @@ import static org.awaitility.Awaitility.await;
 /** A record this service cannot read goes to reply-notification-dlt, and the stream goes on. */
 class DeadLetterIntegrationTests extends NotificationIntegrationTest {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(30);
-
     @Test
     void sendsAnUnreadableRecordToTheDeadLetterTopicAndEmailsTheNextNotification() {
         String key = UUID.randomUUID().toString();

@@ -26,8 +26,6 @@ import static org.awaitility.Awaitility.await;
 /** What the post author receives, as an SMTP server sees it. */
 class ReplyEmailIntegrationTests extends NotificationIntegrationTest {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(30);
-
     @Test
     void emailsThePostAuthorAboutANewCommentInTextAndHtml() throws Exception {
         Notifications.Builder given = Notifications.published()
@@ -125,14 +123,6 @@ class ReplyEmailIntegrationTests extends NotificationIntegrationTest {
     private static String messageIdOf(MimeMessage email) {
         try {
             return email.getMessageID();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subjectOf(MimeMessage email) {
-        try {
-            return email.getSubject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

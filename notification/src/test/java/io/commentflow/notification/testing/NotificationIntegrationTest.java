@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -31,6 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +45,21 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring context every integration test shares: the whole service against an in-process KRaft
  * broker, this machine's PostgreSQL (schema {@code notification_it}, emptied and migrated at context start)
  * and a real GreenMail SMTP server. GreenMail listens on a free port picked once per JVM, so that a test can
  * stop and restart it on the same port, and every test class sees the same context configuration.
- * Retries are fast here (200 ms back-off, doubling, at most 1 s, 30 s in all).
+ * Retries are fast here (200 ms back-off, doubling, at most 1 s, 30 s in all). The web server runs on a random
+ * port; links in emails name {@link #NOTIFICATION_URL} and {@link #local} points them at it.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=notification_it",
         "spring.datasource.username=postgres",
         "spring.datasource.password=",
@@ -62,16 +74,42 @@ import java.util.concurrent.TimeoutException;
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=5000",
         "spring.mail.properties.mail.smtp.writetimeout=5000",
+        "commentflow.notification-url=" + NotificationIntegrationTest.NOTIFICATION_URL,
+        "commentflow.post-service-url=" + NotificationIntegrationTest.POST_SERVICE_URL,
+        "commentflow.subscription-links.secret=" + NotificationIntegrationTest.SUBSCRIPTION_SECRET,
+        "commentflow.moderation-links.secret=" + NotificationIntegrationTest.MODERATION_SECRET,
+        // the digest job and the purge run only when a test calls them
+        "commentflow.digest.check-interval=1h",
+        "commentflow.subscriptions.purge-interval=1h",
+        // webhooks: fast polling and back-off (the endpoints are the receiver below)
+        "commentflow.webhooks.poll-interval=100ms",
+        "commentflow.webhooks.initial-back-off=200ms",
+        "commentflow.webhooks.multiplier=2",
+        "commentflow.webhooks.max-back-off=1s",
+        "commentflow.webhooks.max-attempts=5",
 })
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false",
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FreshSchema.class)
 public abstract class NotificationIntegrationTest {
 
+    /** Public base URLs as links in emails show them; {@link #local} points them at this test's server. */
+    protected static final String NOTIFICATION_URL = "https://notify.commentflow.test";
+    protected static final String POST_SERVICE_URL = "https://blog.commentflow.test";
+    protected static final String SUBSCRIPTION_SECRET = "test-subscription-links-secret-0123456789";
+    protected static final String MODERATION_SECRET = "test-moderation-links-secret-0123456789";
+
     protected static final String REPLY_NOTIFICATION = Topics.REPLY_NOTIFICATION.name();
     protected static final String REPLY_NOTIFICATION_DLT = Topics.REPLY_NOTIFICATION.deadLetterTopic();
 
+    protected static final Duration DELIVERY = Duration.ofSeconds(30);
+
     private static final int SMTP_PORT = freePort();
+
+    protected static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789";
+
+    /** A real HTTP server receiving the site's two webhooks: generic JSON and Slack-compatible. */
+    protected static final WebhookReceiver webhookReceiver = WebhookReceiver.start();
 
     @RegisterExtension
     protected static final GreenMailExtension greenMail =
@@ -84,12 +122,26 @@ public abstract class NotificationIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @LocalServerPort
+    protected int port;
+
+    /** No cookie handler: every request stands alone, as a mail client's one-click POST does. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
     private Producer<String, byte[]> producer;
 
     @DynamicPropertySource
-    static void smtpServer(DynamicPropertyRegistry registry) {
+    static void smtpServerAndWebhooks(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("commentflow.webhooks.endpoints[0].name", () -> "generic");
+        registry.add("commentflow.webhooks.endpoints[0].url", () -> webhookReceiver.url("/hooks/generic"));
+        registry.add("commentflow.webhooks.endpoints[0].format", () -> "generic");
+        registry.add("commentflow.webhooks.endpoints[0].secret", () -> WEBHOOK_SECRET);
+        registry.add("commentflow.webhooks.endpoints[1].name", () -> "team-slack");
+        registry.add("commentflow.webhooks.endpoints[1].url", () -> webhookReceiver.url("/hooks/slack?channel=comments"));
+        registry.add("commentflow.webhooks.endpoints[1].format", () -> "slack");
     }
 
     @BeforeEach
@@ -134,6 +186,97 @@ public abstract class NotificationIntegrationTest {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A link from an email, pointed at this test's server. */
+    protected String local(String link) {
+        assertThat(link).startsWith(NOTIFICATION_URL);
+        return "http://127.0.0.1:" + port + link.substring(NOTIFICATION_URL.length());
+    }
+
+    protected HttpResponse<String> get(String link) {
+        return send(HttpRequest.newBuilder(URI.create(local(link))).GET());
+    }
+
+    /** A form POST, like a browser's button or a mail client's RFC 8058 one-click unsubscribe. */
+    protected HttpResponse<String> postForm(String link, String form) {
+        return send(HttpRequest.newBuilder(URI.create(local(link)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first link in the email's text part that starts with this prefix (e.g. the confirm link). */
+    protected static String linkIn(MimeMessage email, String prefix) {
+        String text = MailParts.text(email, "text/plain");
+        Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "\\S*").matcher(text);
+        assertThat(matcher.find()).as("a link starting with %s in%n%s", prefix, text).isTrue();
+        return matcher.group();
+    }
+
+    /** The URL right after this label in the email's text part (e.g. "Stop all emails from us: "). */
+    protected static String linkAfter(MimeMessage email, String label) {
+        String text = MailParts.text(email, "text/plain");
+        Matcher matcher = Pattern.compile(Pattern.quote(label) + "(https?://\\S+)").matcher(text);
+        assertThat(matcher.find()).as("a link after %s in%n%s", label, text).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The URL in the List-Unsubscribe header, without its angle brackets. */
+    protected static String listUnsubscribe(MimeMessage email) {
+        try {
+            String[] header = email.getHeader("List-Unsubscribe");
+            assertThat(header).as("List-Unsubscribe").hasSize(1);
+            assertThat(header[0]).startsWith("<").endsWith(">");
+            return header[0].substring(1, header[0].length() - 1);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String subjectOf(MimeMessage email) {
+        try {
+            return email.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes {@code email} a confirmed follow-up subscriber of the post, the way a reader does: comments with
+     * "notify me" ticked, gets the confirmation email, POSTs its confirm link. Returns the confirmation email.
+     */
+    protected MimeMessage subscribeAndConfirm(Notifications.Builder post, String name, String email) {
+        int before = messagesTo(email).size();
+        boolean authorIsTold = !email.equalsIgnoreCase(post.postAuthorEmail());
+        int authorBefore = messagesTo(post.postAuthorEmail()).size();
+        publish(post.onSamePost().commenter(name, email).notifyFollowups(true).build());
+        await().atMost(DELIVERY).until(() -> messagesTo(email).size() == before + 1);
+        // the post author's email goes out last: once it is there, the comment is fully processed
+        await().atMost(DELIVERY).until(() -> !authorIsTold || messagesTo(post.postAuthorEmail()).size() == authorBefore + 1);
+        MimeMessage confirmation = messagesTo(email).get(before);
+        assertThat(subjectOf(confirmation)).startsWith("Confirm your subscription to comments on");
+        HttpResponse<String> confirmed = postForm(linkIn(confirmation, NOTIFICATION_URL + "/subscriptions/confirm?"), "");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Subscription confirmed");
+        return confirmation;
+    }
+
+    /** Publishes a comment and waits until the post author got its email: everything before it was processed. */
+    protected void publishAndAwaitPostAuthor(Notifications.Builder comment) {
+        int before = messagesTo(comment.postAuthorEmail()).size();
+        publish(comment.build());
+        await().atMost(DELIVERY).until(() -> messagesTo(comment.postAuthorEmail()).size() == before + 1);
     }
 
     /** The ledger row of one email: status and attempts, if any. */

@@ -28,7 +28,7 @@ public final class Notifications {
         private final NotificationKind kind;
         private final UUID eventId = UUID.randomUUID();
         private UUID commentId = UUID.randomUUID();
-        private final UUID postId = UUID.randomUUID();
+        private UUID postId = UUID.randomUUID();
         private String title = "Notes on event sourcing";
         private String postLink = "https://blog.example/posts/notes-on-event-sourcing";
         private String postAuthorName = "Alice Author";
@@ -37,6 +37,7 @@ public final class Notifications {
         private String commenterEmail = "bob@readers.example";
         private String excerpt = "Thanks, this finally made the outbox pattern click for me.";
         private ParentComment parent;
+        private boolean notifyFollowups;
 
         private Builder(NotificationKind kind) {
             this.kind = kind;
@@ -44,6 +45,31 @@ public final class Notifications {
 
         public Builder commentId(UUID commentId) {
             this.commentId = commentId;
+            return this;
+        }
+
+        /** Another comment (new comment and event id) on the same post: same id, title, link and author. */
+        public Builder onSamePost() {
+            return onSamePost(NotificationKind.COMMENT_PUBLISHED);
+        }
+
+        public Builder onSamePost(NotificationKind kind) {
+            Builder other = new Builder(kind);
+            other.postId = postId;
+            other.title = title;
+            other.postLink = postLink;
+            other.postAuthorName = postAuthorName;
+            other.postAuthorEmail = postAuthorEmail;
+            return other;
+        }
+
+        public Builder postId(UUID postId) {
+            this.postId = postId;
+            return this;
+        }
+
+        public Builder notifyFollowups(boolean notifyFollowups) {
+            this.notifyFollowups = notifyFollowups;
             return this;
         }
 
@@ -74,6 +100,11 @@ public final class Notifications {
             return this;
         }
 
+        /** A reader with an address no other test uses. */
+        public Builder newReader(String name) {
+            return commenter(name, name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@readers.example");
+        }
+
         public Builder parent(String name, String email, boolean notifyFollowups) {
             this.parent = ParentComment.newBuilder()
                     .setCommentId(UUID.randomUUID())
@@ -85,6 +116,18 @@ public final class Notifications {
 
         public String postAuthorEmail() {
             return postAuthorEmail;
+        }
+
+        public String commenterEmail() {
+            return commenterEmail;
+        }
+
+        public UUID postId() {
+            return postId;
+        }
+
+        public UUID commentId() {
+            return commentId;
         }
 
         public ReplyNotification build() {
@@ -103,7 +146,7 @@ public final class Notifications {
                             .setAuthor(Person.newBuilder().setName(postAuthorName).setEmail(postAuthorEmail).build())
                             .build())
                     .setParent(parent)
-                    .setNotifyFollowups(false)
+                    .setNotifyFollowups(notifyFollowups)
                     .build();
         }
     }

@@ -1,0 +1,49 @@
+package io.commentflow.notification.links;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * HMAC-SHA256 over a text payload, as lowercase hex: the signature every signed link in commentflow carries.
+ * The secret comes from configuration only; there is no default.
+ */
+public final class LinkSigner {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MIN_SECRET_LENGTH = 16;
+
+    private final SecretKeySpec key;
+
+    public LinkSigner(String secret, String propertyName) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException(propertyName + " is not set: signed links need a secret from configuration");
+        }
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException(propertyName + " must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    public String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
+    /** Compares in constant time; false for a missing or malformed signature. */
+    public boolean verify(String payload, String signature) {
+        if (signature == null || signature.length() != 64) {
+            return false;
+        }
+        byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+    }
+}
