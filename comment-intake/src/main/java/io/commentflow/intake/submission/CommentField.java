@@ -7,7 +7,9 @@ enum CommentField {
     AUTHOR_NAME("author_name", "author", "Name"),
     AUTHOR_EMAIL("author_email", "email", "Email"),
     AUTHOR_URL("author_url", "url", "Website"),
-    CONTENT("content", "comment", "Comment");
+    CONTENT("content", "comment", "Comment"),
+    /** Not part of the comment: the JSON API's header, or the form's nonce field, that makes a retry safe. */
+    IDEMPOTENCY_KEY("Idempotency-Key", "comment_nonce", "Form nonce");
 
     private final String jsonName;
     private final String formName;

@@ -3,6 +3,7 @@ package io.commentflow.intake.submission;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Checks a comment the way WordPress does before it is accepted: required fields, sizes, email and URL syntax.
+ * Checks a comment the way WordPress does before it is accepted: required fields, sizes, email and URL syntax; and
+ * normalises it (NFC everywhere, content sanitised to the commenter HTML allowlist by {@link ContentSanitizer}).
  * Plain Java, shared by the JSON API and the form endpoint so both refuse exactly the same input.
  */
 final class CommentValidator {
@@ -111,10 +113,16 @@ final class CommentValidator {
         return url;
     }
 
+    /** Measured as it will be stored: after sanitising, in UTF-8 bytes like WordPress's column. */
     private String content(String value, List<FieldProblem> problems) {
-        String content = trimmed(value);
-        if (content.isEmpty()) {
+        String raw = trimmed(value);
+        if (raw.isEmpty()) {
             problems.add(new FieldProblem(CommentField.CONTENT, "is required"));
+            return raw;
+        }
+        String content = ContentSanitizer.sanitize(raw);
+        if (!ContentSanitizer.hasText(content)) {
+            problems.add(new FieldProblem(CommentField.CONTENT, "has no text once disallowed HTML is removed"));
         } else if (content.getBytes(StandardCharsets.UTF_8).length > limits.contentMaxBytes()) {
             problems.add(new FieldProblem(CommentField.CONTENT,
                     "must be at most " + limits.contentMaxBytes() + " bytes (UTF-8)"));
@@ -143,7 +151,11 @@ final class CommentValidator {
         return text.codePointCount(0, text.length());
     }
 
+    /** Trimmed, in Unicode NFC, without unpaired surrogates (JSON escapes can make them). */
     private static String trimmed(String value) {
-        return value == null ? "" : value.strip();
+        if (value == null) {
+            return "";
+        }
+        return Normalizer.normalize(ContentSanitizer.withoutLoneSurrogates(value), Normalizer.Form.NFC).strip();
     }
 }

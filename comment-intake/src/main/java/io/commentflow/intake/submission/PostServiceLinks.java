@@ -2,6 +2,8 @@ package io.commentflow.intake.submission;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,11 +34,34 @@ final class PostServiceLinks {
 
     /** {@code target} with its fragment replaced by the comment's anchor, if {@code target} is post-service's. */
     Optional<URI> commentAnchor(String target, UUID commentId) {
-        return own(target).map(uri -> {
-            String text = uri.toString();
-            int hash = text.indexOf('#');
-            return URI.create((hash < 0 ? text : text.substring(0, hash)) + "#comment-" + commentId);
-        });
+        return own(target).map(uri -> atComment(uri, commentId, null));
+    }
+
+    /**
+     * Where a form post goes back to: {@code target} at the new comment's anchor; with a pending token, also
+     * {@code ?unapproved=<id>&moderation-hash=<token>} (WordPress's parameter names), replacing any already there.
+     */
+    static URI atComment(URI target, UUID commentId, String pendingToken) {
+        String text = target.toString();
+        int hash = text.indexOf('#');
+        String withoutFragment = hash < 0 ? text : text.substring(0, hash);
+        if (pendingToken != null) {
+            int question = withoutFragment.indexOf('?');
+            String path = question < 0 ? withoutFragment : withoutFragment.substring(0, question);
+            List<String> params = new ArrayList<>();
+            if (question >= 0) {
+                for (String param : withoutFragment.substring(question + 1).split("&")) {
+                    String name = param.split("=", 2)[0];
+                    if (!param.isEmpty() && !name.equals("unapproved") && !name.equals("moderation-hash")) {
+                        params.add(param);
+                    }
+                }
+            }
+            params.add("unapproved=" + commentId);
+            params.add("moderation-hash=" + pendingToken);
+            withoutFragment = path + "?" + String.join("&", params);
+        }
+        return URI.create(withoutFragment + "#comment-" + commentId);
     }
 
     /**

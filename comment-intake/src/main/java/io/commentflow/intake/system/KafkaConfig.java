@@ -11,17 +11,21 @@ import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
 
 import java.time.Clock;
+import java.util.stream.Stream;
 
 /** Kafka behaviour of intake; connection and producer settings live in application.yml. */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
-    /** The broker does not auto-create topics: whoever starts first declares them, identically. */
+    /**
+     * The broker does not auto-create topics: whoever starts first declares them, identically. Intake writes
+     * comment-submitted and reads post-catalog (compacted).
+     */
     @Bean
     KafkaAdmin.NewTopics commentflowTopics(@Value("${commentflow.topics.partitions:6}") int partitions,
                                            @Value("${commentflow.topics.replication-factor:1}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(TopicDefinitions
-                .withDeadLetter(Topics.COMMENT_SUBMITTED, partitions, replicationFactor)
+        return new KafkaAdmin.NewTopics(Stream.of(Topics.COMMENT_SUBMITTED, Topics.POST_CATALOG)
+                .flatMap(topic -> TopicDefinitions.withDeadLetter(topic, partitions, replicationFactor).stream())
                 .toArray(NewTopic[]::new));
     }
 

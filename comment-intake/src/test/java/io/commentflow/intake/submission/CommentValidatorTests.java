@@ -121,6 +121,34 @@ class CommentValidatorTests {
                 .containsExactly(CommentField.AUTHOR_NAME);
     }
 
+    @Test
+    void sanitisesContentToTheCommenterAllowlist() {
+        Validation result = validator.validate(draft(POST, null, "Ada", "ada@example.org", null,
+                "<p>See <a href=\"https://example.org\" onclick=\"x()\">this</a></p><script>steal()</script>"));
+
+        assertThat(((Validation.Valid) result).comment().content())
+                .isEqualTo("See <a href=\"https://example.org\" rel=\"nofollow ugc\">this</a>");
+    }
+
+    @Test
+    void refusesContentThatIsEmptyOnceSanitised() {
+        Validation result = validator.validate(draft(POST, null, "Ada", "ada@example.org", null,
+                "<script>alert(1)</script>"));
+
+        assertThat(fields(result)).containsExactly(CommentField.CONTENT);
+        assertThat(((Validation.Invalid) result).problems().get(0).message()).contains("no text");
+    }
+
+    @Test
+    void normalisesEveryTextFieldToNfcAndDropsControlCharactersFromContent() {
+        Validation result = validator.validate(draft(POST, null, "Jose\u0301", "ada@example.org", null,
+                "Cafe\u0301\u0000 au lait\u001b"));
+
+        ValidComment comment = ((Validation.Valid) result).comment();
+        assertThat(comment.authorName()).isEqualTo("José");
+        assertThat(comment.content()).isEqualTo("Café au lait");
+    }
+
     private static CommentDraft draft(String post, String parent, String name, String email, String url,
                                       String content) {
         return new CommentDraft(post, parent, name, email, url, content, false);

@@ -46,4 +46,14 @@ class PostServiceLinksTests {
         assertThat(blog.own("https://example.org/blogger/evil")).isEmpty();
         assertThat(blog.own("https://example.org/")).isEmpty();
     }
+
+    @Test
+    void putsThePendingTokenInWordPressQueryParametersBeforeTheAnchor() {
+        assertThat(PostServiceLinks.atComment(URI.create("http://localhost:8080/posts/hello?x=1&unapproved=old#respond"),
+                COMMENT, "1800000600.abc"))
+                .isEqualTo(URI.create("http://localhost:8080/posts/hello?x=1&unapproved=" + COMMENT
+                        + "&moderation-hash=1800000600.abc#comment-" + COMMENT));
+        assertThat(PostServiceLinks.atComment(URI.create("http://localhost:8080/posts/hello"), COMMENT, null))
+                .isEqualTo(URI.create("http://localhost:8080/posts/hello#comment-" + COMMENT));
+    }
 }

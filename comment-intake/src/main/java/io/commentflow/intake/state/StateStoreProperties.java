@@ -1,0 +1,16 @@
+package io.commentflow.intake.state;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code commentflow.intake.state-store}; which store is chosen by {@code commentflow.intake.state}
+ * ({@code memory}, the default, or {@code redis}, which uses {@code spring.data.redis.*}).
+ *
+ * @param keyPrefix        prefix of every Redis key intake writes
+ * @param memoryMaxEntries bound of the in-memory store
+ */
+@ConfigurationProperties("commentflow.intake.state-store")
+record StateStoreProperties(@DefaultValue("commentflow:intake:") String keyPrefix,
+                            @DefaultValue("1000000") long memoryMaxEntries) {
+}
