@@ -3,7 +3,6 @@ package io.commentflow.posts.blog;
 import io.commentflow.posts.comment.CommentNode;
 import io.commentflow.posts.comment.PublicComment;
 import io.commentflow.posts.post.Markdown;
-import io.commentflow.posts.post.Paragraphs;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.system.Links;
 import org.springframework.stereotype.Component;
@@ -55,7 +54,7 @@ class BlogViews {
         PublicComment c = node.comment();
         Instant at = c.submittedAt();
         return new CommentView(c.id().toString(), c.authorName(), c.authorUrl(), dates.format(at), at.toString(),
-                Paragraphs.of(c.content()), node.depth(), node.depth() < properties.maxThreadDepth() && !c.awaitingModeration(),
+                CommentHtml.render(c.content()), node.depth(), node.depth() < properties.maxThreadDepth() && !c.awaitingModeration(),
                 c.awaitingModeration(), Avatars.initials(c.authorName()), Avatars.hue(c.authorName()),
                 comments(node.children()));
     }
@@ -66,7 +65,7 @@ class BlogViews {
     }
 
     record CommentView(String id, String authorName, String authorUrl, String date, String isoDate,
-                       List<List<String>> paragraphs, int depth, boolean canReply, boolean awaitingModeration,
+                       String contentHtml, int depth, boolean canReply, boolean awaitingModeration,
                        String initials, int avatarHue, List<CommentView> children) {
     }
 
