@@ -37,12 +37,19 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalSettings settings;
     private LocalSecrets secrets;
     private final Map<String, ChildProcess> services = new java.util.LinkedHashMap<>();
+    private final Map<String, Map<String, String>> overrides = new HashMap<>();
     private ChildProcess broker;
     private MailSink mail;
     private EmbeddedDatabase database;
 
     public LocalSystem(LocalSettings settings) {
         this.settings = settings;
+    }
+
+    /** Sets an environment variable for one service, before {@link #start()}: tests and benchmarks tune with it. */
+    public LocalSystem withEnvironment(String service, String name, String value) {
+        overrides.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
+        return this;
     }
 
     /** Starts everything: PostgreSQL, the Kafka broker process, the SMTP sink, then the services. */
@@ -105,8 +112,10 @@ public final class LocalSystem implements AutoCloseable {
                         "SPRING_MAIL_HOST", "localhost",
                         "SPRING_MAIL_PORT", String.valueOf(settings.smtp())), kafkaBootstrap));
         for (String service : SERVICES) {
+            Map<String, String> environment = new HashMap<>(environments.get(service));
+            environment.putAll(overrides.getOrDefault(service, Map.of()));
             services.put(service, ChildProcess.start(service, List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
-                    "-jar", jars.get(service).toString()), environments.get(service), logs));
+                    "-jar", jars.get(service).toString()), environment, logs));
         }
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
         for (ChildProcess service : services.values()) {

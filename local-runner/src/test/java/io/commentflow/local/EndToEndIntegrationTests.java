@@ -11,7 +11,7 @@ class EndToEndIntegrationTests extends EndToEndContract {
 
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        system = new LocalSystem(freePorts(TestData.freshDirectory("end-to-end"))).start();
+        system = system(TestData.freshDirectory("end-to-end")).start();
         findTheDemoPost();
     }
 }

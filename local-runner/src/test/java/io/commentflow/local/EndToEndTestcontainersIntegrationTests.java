@@ -25,7 +25,7 @@ class EndToEndTestcontainersIntegrationTests extends EndToEndContract {
 
     @BeforeAll
     static void startTheServicesOnContainers() throws Exception {
-        system = new LocalSystem(freePorts(TestData.freshDirectory("end-to-end-testcontainers"))).startOn(KAFKA.getBootstrapServers(), name -> {
+        system = system(TestData.freshDirectory("end-to-end-testcontainers")).startOn(KAFKA.getBootstrapServers(), name -> {
             try (Connection c = DriverManager.getConnection(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(),
                     POSTGRES.getPassword()); Statement s = c.createStatement()) {
                 s.execute("create database \"" + name + "\"");

@@ -71,7 +71,8 @@ class FaultInjectionIntegrationTests {
     static void start() throws Exception {
         settings = LocalSettings.freePorts(LocalSettings.findProjectDir(Path.of("")),
                 TestData.freshDirectory("fault-injection"));
-        system = new LocalSystem(settings).start();
+        system = new LocalSystem(settings).withEnvironment("comment-intake", "COMMENTFLOW_INTAKE_TRUSTED_PROXIES",
+                "127.0.0.1/32,::1/128").start();
         JsonNode posts = JSON.readTree(get(settings.postServiceUrl() + "/api/posts").body());
         postId = posts.get(0).get("id").asText();
     }
