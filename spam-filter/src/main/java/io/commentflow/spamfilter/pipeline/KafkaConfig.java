@@ -47,7 +47,7 @@ class KafkaConfig {
     KafkaAdmin.NewTopics commentflowTopics(@Value("${commentflow.topics.partitions:6}") int partitions,
                                            @Value("${commentflow.topics.replication-factor:1}") short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
-        for (Topic<?> topic : List.of(Topics.COMMENT_SUBMITTED, Topics.COMMENT_SCORED)) {
+        for (Topic<?> topic : List.of(Topics.COMMENT_SUBMITTED, Topics.COMMENT_SCORED, Topics.COMMENT_MODERATED)) {
             topics.addAll(TopicDefinitions.withDeadLetter(topic, partitions, replicationFactor));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

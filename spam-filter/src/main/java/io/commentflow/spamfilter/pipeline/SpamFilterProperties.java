@@ -13,7 +13,7 @@ import java.util.List;
  * @param classifierVersion recorded on every verdict, so a later model's verdicts can be told apart
  */
 @ConfigurationProperties("commentflow.spam")
-record SpamFilterProperties(@DefaultValue("rules-1") String classifierVersion, @DefaultValue Rules rules) {
+record SpamFilterProperties(@DefaultValue("rules-2+nblr-1") String classifierVersion, @DefaultValue Rules rules) {
 
     record Rules(List<String> disallowedWords, List<String> moderationWords,
                  @DefaultValue("" + SpamRules.DEFAULT_LINKS_TO_HOLD) int linksToHold) {

@@ -34,7 +34,7 @@ public final class CommentScoring {
         }
         Verdict verdict = verdictOf(findings);
         List<String> reasons = findings.stream().map(Finding::reason).toList();
-        return new Decision(verdict, scoreOf(verdict), reasons, classifierVersion);
+        return new Decision(verdict, scoreOf(verdict, findings), reasons, classifierVersion);
     }
 
     private static Verdict verdictOf(List<Finding> findings) {
@@ -50,7 +50,13 @@ public final class CommentScoring {
         return verdict;
     }
 
-    private static double scoreOf(Verdict verdict) {
+    /** A statistical phase's estimate when there is one and the rules did not overrule it; else by verdict. */
+    private static double scoreOf(Verdict verdict, List<Finding> findings) {
+        boolean rulesSaySpam = findings.stream().anyMatch(f -> f.verdict() == Verdict.SPAM && Double.isNaN(f.score()));
+        double estimate = findings.stream().mapToDouble(Finding::score).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+        if (!Double.isNaN(estimate) && !rulesSaySpam) {
+            return estimate;
+        }
         return switch (verdict) {
             case SPAM -> SPAM_SCORE;
             case UNSURE -> UNSURE_SCORE;

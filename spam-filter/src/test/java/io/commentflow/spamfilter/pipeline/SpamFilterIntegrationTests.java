@@ -1,7 +1,9 @@
 package io.commentflow.spamfilter.pipeline;
 
+import io.commentflow.events.CommentModerated;
 import io.commentflow.events.CommentScored;
 import io.commentflow.events.CommentSubmitted;
+import io.commentflow.events.ModerationAction;
 import io.commentflow.events.Verdict;
 import io.commentflow.schemas.Topics;
 import io.commentflow.schemas.kafka.EventDeserializer;
@@ -88,11 +90,69 @@ class SpamFilterIntegrationTests {
         CommentScored verdict = (CommentScored) record.value();
         assertThat(verdict.getVerdict()).isEqualTo(Verdict.HAM);
         assertThat(verdict.getScore()).isBetween(0.0, 0.2);
-        assertThat(verdict.getReasons()).isEmpty();
-        assertThat(verdict.getClassifierVersion()).isEqualTo("rules-1");
+        assertThat(verdict.getReasons()).singleElement().asString().startsWith("classifier: ham");
+        assertThat(verdict.getClassifierVersion()).isEqualTo("rules-2+nblr-1");
         assertThat(verdict.getComment()).isEqualTo(comment);
         assertThat(verdict.getEventId()).isNotNull();
         assertThat(verdict.getScoredAt()).isEqualTo(verdict.getOccurredAt()).isAfter(comment.getSubmittedAt());
+    }
+
+    @Test
+    void learnsANewSpamCampaignFromModeratorsAndCatchesItsNextComment() {
+        String next = "Greetings from the Velmora Beach resort family, we play this song at the beach bar every night";
+        CommentSubmitted before = comment(next).build();
+        submit(before);
+        assertThat(((CommentScored) scored.first(verdictOn(before)).value()).getVerdict())
+                .as("the campaign looks like an ordinary fan comment at first").isNotEqualTo(Verdict.SPAM);
+
+        for (String place : List.of("at breakfast every morning", "at the pool every afternoon", "at dinner every evening")) {
+            CommentSubmitted marked = comment("Greetings from the Velmora Beach resort family, we play this song "
+                    + place).build();
+            // each from its own throwaway address, so it is the text that must be learned, not the sender
+            marked.getAuthor().setEmail(UUID.randomUUID() + "@velmora.example");
+            marked.getAuthor().setIp(null);
+            moderate(marked, ModerationAction.SPAM);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            CommentSubmitted after = comment(next).build();
+            submit(after);
+            assertThat(((CommentScored) scored.first(verdictOn(after)).value()).getVerdict()).isEqualTo(Verdict.SPAM);
+        });
+    }
+
+    @Test
+    void anAuthorAModeratorMarkedAsSpammerIsSpamWhateverTheySay() {
+        CommentSubmitted spammer = comment("Nice post").build();
+        spammer.getAuthor().setEmail("Repeat.Offender@example.net");
+        spammer.getAuthor().setIp("198.51.100.99");
+        moderate(spammer, ModerationAction.SPAM);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            CommentSubmitted again = comment("A perfectly polite remark about engines.").build();
+            again.getAuthor().setEmail("repeat.offender@example.net");
+            submit(again);
+            CommentScored verdict = (CommentScored) scored.first(verdictOn(again)).value();
+            assertThat(verdict.getVerdict()).isEqualTo(Verdict.SPAM);
+            assertThat(verdict.getReasons()).contains("author's email was marked as a spammer by a moderator");
+        });
+    }
+
+    private static void moderate(CommentSubmitted comment, ModerationAction action) {
+        CommentModerated moderated = CommentModerated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(comment.getOccurredAt())
+                .setCommentId(comment.getCommentId())
+                .setPostId(comment.getPostId())
+                .setAction(action)
+                .setContent(comment.getContent())
+                .setAuthor(comment.getAuthor())
+                .setModerator("admin")
+                .setModeratedAt(comment.getOccurredAt())
+                .build();
+        producer.send(new ProducerRecord<>(Topics.COMMENT_MODERATED.name(), comment.getPostId().toString(),
+                new EventSerializer().serialize(Topics.COMMENT_MODERATED.name(), moderated)));
+        producer.flush();
     }
 
     @Test
