@@ -30,8 +30,8 @@ import java.util.Map;
 
 /**
  * Teaches the filter what moderators decide. Reads {@code comment-moderated} (kept forever) from the beginning at
- * every start, so what moderators taught survives restarts without state of our own, then follows it: SPAM and
- * NOT_SPAM decisions retrain the classifier (once per batch) and keep the list of known spammers. Each instance reads
+ * every start, so what moderators taught survives restarts without state of our own, then follows it: SPAM, NOT_SPAM
+ * and APPROVE decisions retrain the classifier (once per batch) and keep the list of known spammers. Each instance reads
  * the whole topic itself; no consumer group, nothing committed.
  */
 @Component
@@ -96,7 +96,9 @@ class ModeratorLearning implements SmartLifecycle {
                 continue; // unreadable or not ours: nothing to learn
             }
             ModerationAction action = moderated.getAction();
-            if (action != ModerationAction.SPAM && action != ModerationAction.NOT_SPAM) {
+            // approving a held comment is a moderator saying "this is fine": it teaches the filter this blog's ham
+            if (action != ModerationAction.SPAM && action != ModerationAction.NOT_SPAM
+                    && action != ModerationAction.APPROVE) {
                 continue;
             }
             boolean spam = action == ModerationAction.SPAM;
