@@ -54,6 +54,15 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts everything: PostgreSQL, the Kafka broker process, the SMTP sink, then the services. */
     public LocalSystem start() throws Exception {
+        try {
+            return startInfrastructureAndServices();
+        } catch (Exception | Error e) {
+            close(); // whatever did start must not outlive a failed start
+            throw e;
+        }
+    }
+
+    private LocalSystem startInfrastructureAndServices() throws Exception {
         checkPortsFree(true);
         log.info("starting PostgreSQL, Kafka and the SMTP sink (data in {})", settings.dataDir());
         broker = ChildProcess.start("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
@@ -73,9 +82,14 @@ public final class LocalSystem implements AutoCloseable {
      */
     public LocalSystem startOn(String kafkaBootstrap, Databases databases, String dbUser, String dbPassword)
             throws Exception {
-        checkPortsFree(false);
-        startMail();
-        return startServices(kafkaBootstrap, databases, dbUser, dbPassword);
+        try {
+            checkPortsFree(false);
+            startMail();
+            return startServices(kafkaBootstrap, databases, dbUser, dbPassword);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
     }
 
     /** Creates a database unless it exists and returns its JDBC URL. */

@@ -8,6 +8,7 @@ import io.commentflow.intake.state.StateUnavailableException;
 import io.commentflow.intake.state.SubmissionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,14 @@ final class CommentSubmission {
     private SubmissionResult admit(ValidComment comment, ClientSignals client, SubmissionSource source,
                                    String idempotencyKey, String postLink, Claims claims) {
         UUID commentId = UUID.randomUUID();
+        // names the comment in every log line written while it is admitted (a field of the structured logs)
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("commentId", commentId.toString())) {
+            return admit(commentId, comment, client, source, idempotencyKey, postLink, claims);
+        }
+    }
+
+    private SubmissionResult admit(UUID commentId, ValidComment comment, ClientSignals client, SubmissionSource source,
+                                   String idempotencyKey, String postLink, Claims claims) {
         String idempotencyState = null;
         if (idempotencyKey != null) {
             String scope = source == SubmissionSource.FORM ? "form" : "json";

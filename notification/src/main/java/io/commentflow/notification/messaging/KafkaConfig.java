@@ -78,6 +78,10 @@ class KafkaConfig {
         // deserialization and conversion failures are already not retried (DefaultErrorHandler's defaults)
         handler.addNotRetryableExceptions(UnprocessableRecordException.class,
                 MailPreparationException.class, MailParseException.class);
+        // commentflow_notifications_retried_total{topic}: every failed attempt at a record; it is tried again after the
+        // back-off until max-elapsed-time, then (or at once for a not-retryable failure) dead-lettered
+        handler.setRetryListeners((record, exception, deliveryAttempt) ->
+                meters.counter("commentflow.notifications.retried", "topic", record.topic()).increment());
         return handler;
     }
 

@@ -10,6 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -44,6 +45,22 @@ class ReplyNotificationListener {
     @KafkaListener(id = "reply-notification-mailer", groupId = "${spring.kafka.consumer.group-id:notification}",
             topics = "#{T(io.commentflow.schemas.Topics).REPLY_NOTIFICATION.name()}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
+        // fields of the structured logs for every line written while this record is handled (key = comment id)
+        MDC.put("commentId", String.valueOf(record.key()));
+        MDC.put("topic", record.topic());
+        MDC.put("partition", String.valueOf(record.partition()));
+        MDC.put("offset", String.valueOf(record.offset()));
+        try {
+            handle(record);
+        } finally {
+            MDC.remove("commentId");
+            MDC.remove("topic");
+            MDC.remove("partition");
+            MDC.remove("offset");
+        }
+    }
+
+    private void handle(ConsumerRecord<String, SpecificRecord> record) {
         if (!(record.value() instanceof ReplyNotification notification)) {
             throw new UnprocessableRecordException("expected a ReplyNotification at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset() + ", got "

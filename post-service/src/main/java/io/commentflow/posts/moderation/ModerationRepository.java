@@ -30,7 +30,8 @@ class ModerationRepository {
     Optional<CommentRow> lock(UUID id) {
         return jdbc.sql("""
                         select id, post_id, parent_id, author_name, author_email, author_url, author_ip, user_agent, content,
-                               status, previous_status, approved_at is not null as ever_published, notify_followups
+                               status, previous_status, approved_at is not null as ever_published, notify_followups,
+                               submitted_at
                           from comments where id = ? for update""")
                 .param(id)
                 .query((rs, n) -> new CommentRow(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
@@ -38,7 +39,8 @@ class ModerationRepository {
                         rs.getString("author_url"), rs.getString("author_ip"), rs.getString("user_agent"),
                         rs.getString("content"), CommentStatus.of(rs.getString("status")),
                         statusOrNull(rs.getString("previous_status")), rs.getBoolean("ever_published"),
-                        rs.getBoolean("notify_followups")))
+                        rs.getBoolean("notify_followups"),
+                        rs.getObject("submitted_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
 

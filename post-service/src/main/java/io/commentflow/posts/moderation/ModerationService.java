@@ -8,6 +8,7 @@ import io.commentflow.posts.comment.ReplyNotifications;
 import io.commentflow.posts.outbox.Outbox;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
+import io.commentflow.posts.system.PublishLatency;
 import io.commentflow.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,16 @@ public class ModerationService {
     private final ReplyNotifications notifications;
     private final Outbox outbox;
     private final Clock clock;
+    private final PublishLatency publishLatency;
 
     ModerationService(ModerationRepository comments, PostCatalog posts, ReplyNotifications notifications, Outbox outbox,
-                      Clock clock) {
+                      Clock clock, PublishLatency publishLatency) {
         this.comments = comments;
         this.posts = posts;
         this.notifications = notifications;
         this.outbox = outbox;
         this.clock = clock;
+        this.publishLatency = publishLatency;
     }
 
     /** What became of one comment. */
@@ -79,6 +82,7 @@ public class ModerationService {
             outbox.append(Topics.REPLY_NOTIFICATION, commentId.toString(), notifications.published(commentId,
                     comment.parentId(), comment.authorName(), comment.authorEmail(), comment.content(),
                     comment.notifyFollowups(), post, now));
+            publishLatency.publishedByModerator(comment.submittedAt());
         }
         log.info("Comment {} on post {} moderated: {} -> {} ({})", commentId, comment.postId(), change.from().value(),
                 change.to().value(), action.slug());

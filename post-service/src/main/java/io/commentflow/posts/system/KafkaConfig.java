@@ -4,6 +4,7 @@ import io.commentflow.schemas.Topic;
 import io.commentflow.schemas.TopicDefinitions;
 import io.commentflow.schemas.Topics;
 import io.commentflow.schemas.kafka.EventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -84,13 +85,14 @@ class KafkaConfig {
      * deserialized or name an unknown post are not retried. The stream goes on either way.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, Object> kafka) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, Object> kafka, MeterRegistry meters) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(deadLetterTopicOf(record.topic()), record.partition()));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
             log.warn("Record {}-{}@{} (key {}) goes to {}: {}", record.topic(), record.partition(), record.offset(),
                     record.key(), deadLetterTopicOf(record.topic()), rootCause(exception).toString());
             deadLetters.accept(record, exception);
+            meters.counter("commentflow.dead.letters", "topic", deadLetterTopicOf(record.topic())).increment();
         };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
