@@ -27,6 +27,10 @@ final class CommentLoad {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> HAM_REMARKS = List.of(
+            "Thanks for the write-up, it matches what we saw in our own team.",
+            "Great write-up. Our city council started tweeting last year and residents finally answer back.",
+            "Good points here, we had the same experience with our press office.");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String intakeUrl;
@@ -77,7 +81,8 @@ final class CommentLoad {
             default -> Kind.HAM;
         };
         String content = switch (kind) {
-            case HAM -> "Load comment " + run + "-" + index + ": thanks for the write-up, it matches what we saw.";
+            // ordinary remarks the filter passes (intake's duplicate check keys on the author too, so they may repeat)
+            case HAM -> HAM_REMARKS.get(index % HAM_REMARKS.size());
             case SPAM -> "Load comment " + run + "-" + index + ": cheap viagra and casino bonus today";
             case UNSURE -> "Load comment " + run + "-" + index + ": see https://a.example/x and https://b.example/y";
         };
