@@ -74,13 +74,13 @@ final class EndToEndScenario {
             }
             return CommentTraffic.Target.post(main.id());
         }, false);
-        try (HttpConnection connection = bench.intakeConnection()) {
-            // index 0 goes to the main post, created last: once intake knows it, it knows the others too
-            traffic.sendOneByOne(connection, 1);
-        }
         // services just started run interpreted: warm the whole pipeline at the same rate first
         CommentTraffic warmUp = new CommentTraffic(bench.intakeHost(), run, "e2e-warm-up",
                 i -> CommentTraffic.Target.post(main.id()), true);
+        try (HttpConnection connection = bench.intakeConnection()) {
+            // the main post was created last: once intake knows it, it knows the others too
+            warmUp.sendOneByOne(connection, 1);
+        }
         bench.intake().openLoop("end to end: warm-up", warmUp, plan.endToEndPerSecond(), java.time.Duration.ZERO,
                 plan.pipelineWarmup(), 8, false, LoadGenerator.Answers.IGNORE);
         bench.awaitQuiet("warming up the pipeline");
