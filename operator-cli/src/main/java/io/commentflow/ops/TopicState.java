@@ -1,15 +1,15 @@
 package io.commentflow.ops;
 
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the cluster says about one topic: end offset per partition, and per consumer group the committed offset
- * per partition. A catalogued topic that was never created has no partitions and {@code exists == false}.
+ * What the cluster says about one topic: end offset per partition, and per consumer group its lag per partition
+ * on the partitions it committed offsets on (records still to read, see {@link TransactionMarkers}). A catalogued
+ * topic that was never created has no partitions and {@code exists == false}.
  */
 record TopicState(String name, boolean exists, SortedMap<Integer, Long> endOffsets,
-                  SortedMap<String, SortedMap<Integer, Long>> committedByGroup) {
+                  SortedMap<String, SortedMap<Integer, Long>> lagByGroup) {
 
     static TopicState missing(String name) {
         return new TopicState(name, false, new TreeMap<>(), new TreeMap<>());
@@ -25,19 +25,11 @@ record TopicState(String name, boolean exists, SortedMap<Integer, Long> endOffse
 
     /** The group's lag on one partition, or null when the group has no committed offset there. */
     Long lag(String group, int partition) {
-        Long committed = committedByGroup.getOrDefault(group, new TreeMap<>()).get(partition);
-        if (committed == null) {
-            return null;
-        }
-        return Math.max(0, endOffsets.getOrDefault(partition, 0L) - committed);
+        return lagByGroup.getOrDefault(group, new TreeMap<>()).get(partition);
     }
 
     /** The group's lag summed over the partitions it committed offsets on. */
     long lag(String group) {
-        long sum = 0;
-        for (Map.Entry<Integer, Long> committed : committedByGroup.getOrDefault(group, new TreeMap<>()).entrySet()) {
-            sum += Math.max(0, endOffsets.getOrDefault(committed.getKey(), 0L) - committed.getValue());
-        }
-        return sum;
+        return lagByGroup.getOrDefault(group, new TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
     }
 }

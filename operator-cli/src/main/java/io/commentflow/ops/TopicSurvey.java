@@ -23,13 +23,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
-/** Asks the cluster for topics, their end offsets and every consumer group's committed offsets. */
+/** Asks the cluster for topics, their end offsets and every consumer group's committed offsets and lag. */
 final class TopicSurvey {
 
     private final Admin admin;
+    private final TransactionMarkers markers;
 
-    TopicSurvey(Admin admin) {
+    TopicSurvey(Admin admin, TransactionMarkers markers) {
         this.admin = admin;
+        this.markers = markers;
     }
 
     /** The catalogue's topics first (each followed by its dead-letter topic), then any other topic by name. */
@@ -61,7 +63,8 @@ final class TopicSurvey {
             SortedMap<String, SortedMap<Integer, Long>> byGroup = new TreeMap<>();
             committed.forEach((group, offsets) -> offsets.forEach((tp, offset) -> {
                 if (tp.topic().equals(name) && offset != null) {
-                    byGroup.computeIfAbsent(group, g -> new TreeMap<>()).put(tp.partition(), offset.offset());
+                    long left = markers.recordsLeft(tp, offset.offset(), topicEnds.getOrDefault(tp.partition(), 0L));
+                    byGroup.computeIfAbsent(group, g -> new TreeMap<>()).put(tp.partition(), left);
                 }
             }));
             result.add(new TopicState(name, true, topicEnds, byGroup));

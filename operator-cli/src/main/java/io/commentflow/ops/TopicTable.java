@@ -33,7 +33,7 @@ final class TopicTable {
             }
             rows.add(new String[] {topic.name(), String.valueOf(topic.partitions()),
                     String.valueOf(topic.endOffsetSum()), "", verbose ? "end " + perPartition(topic.endOffsets()) : ""});
-            for (String group : topic.committedByGroup().keySet()) {
+            for (String group : topic.lagByGroup().keySet()) {
                 rows.add(new String[] {"  group " + group, "", "", String.valueOf(topic.lag(group)),
                         verbose ? "lag " + lagPerPartition(topic, group) : ""});
             }

@@ -41,6 +41,9 @@ final class TestBroker implements AutoCloseable {
     TestBroker() {
         broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperty("auto.create.topics.enable", "false");
+        // one broker: the transaction state log must make do with one replica
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
         broker.afterPropertiesSet();
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?> topic : Topics.all()) {
@@ -91,6 +94,24 @@ final class TestBroker implements AutoCloseable {
             }
             return records;
         }
+    }
+
+    /** Writes {@code events} to one partition in one transaction, committed or aborted; returns the end offset. */
+    long sendInTransaction(String topic, int partition, String key, List<? extends SpecificRecord> events, boolean commit) {
+        Map<String, Object> config = new java.util.HashMap<>(producerConfig());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ops-test-" + java.util.UUID.randomUUID());
+        try (KafkaProducer<String, SpecificRecord> producer =
+                     new KafkaProducer<>(config, new StringSerializer(), new EventSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            events.forEach(event -> producer.send(new ProducerRecord<>(topic, partition, key, event)));
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+        }
+        return endOffsets(topic).get(new TopicPartition(topic, partition));
     }
 
     Map<TopicPartition, Long> endOffsets(String topic) {

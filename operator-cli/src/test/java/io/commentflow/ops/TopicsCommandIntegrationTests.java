@@ -1,5 +1,6 @@
 package io.commentflow.ops;
 
+import io.commentflow.events.CommentSubmitted;
 import io.commentflow.schemas.Topic;
 import io.commentflow.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TopicsCommandIntegrationTests {
 
     private static final String GROUP = "spam-filter-it";
+    private static final String CAUGHT_UP = "post-service-it";
+    private static final String BEHIND = "post-service-late-it";
 
     private static TestBroker kafka;
 
@@ -43,6 +46,30 @@ class TopicsCommandIntegrationTests {
             TopicPartition p1 = new TopicPartition(Topics.COMMENT_SUBMITTED.name(), 1);
             group.assign(List.of(p0, p1));
             group.commitSync(Map.of(p0, new OffsetAndMetadata(2), p1, new OffsetAndMetadata(1)));
+        }
+
+        // comment-scored is written in transactions: two committed ones (3 records), one aborted (2 records)
+        CommentSubmitted first = Events.commentSubmitted(post, UUID.randomUUID());
+        CommentSubmitted second = Events.commentSubmitted(post, UUID.randomUUID());
+        CommentSubmitted third = Events.commentSubmitted(post, UUID.randomUUID());
+        String scored = Topics.COMMENT_SCORED.name();
+        long afterFirst = kafka.sendInTransaction(scored, 0, post.toString(),
+                List.of(Events.commentScored(first), Events.commentScored(second)), true);
+        kafka.sendInTransaction(scored, 0, post.toString(), List.of(Events.commentScored(first)), false);
+        long end = kafka.sendInTransaction(scored, 0, post.toString(), List.of(Events.commentScored(third)), true);
+        // a consumer that read everything commits the offset after the last record, which is the last marker's
+        commit(CAUGHT_UP, scored, end - 1);
+        commit(BEHIND, scored, afterFirst - 1);
+    }
+
+    private static void commit(String groupId, String topic, long offset) {
+        try (KafkaConsumer<byte[], byte[]> group = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition p0 = new TopicPartition(topic, 0);
+            group.assign(List.of(p0));
+            group.commitSync(Map.of(p0, new OffsetAndMetadata(offset)));
         }
     }
 
@@ -82,6 +109,19 @@ class TopicsCommandIntegrationTests {
         assertThat(topicRow).endsWith("end 0=2 1=3 2=0");
         String groupRow = cli.lines().get(cli.lines().indexOf(topicRow) + 1);
         assertThat(groupRow).contains("group " + GROUP).endsWith("lag 0=0 1=2 2=-");
+    }
+
+    @Test
+    void countsRecordsNotTransactionMarkersOnATransactionalTopic() {
+        Cli cli = Cli.run("topics", "-v", "--bootstrap-server", kafka.bootstrapServers());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        List<String> lines = cli.lines();
+        int topicRow = lines.indexOf(line(lines, "comment-scored"));
+        List<String> groups = lines.subList(topicRow + 1, topicRow + 3).stream().map(String::trim).toList();
+        // caught up: only markers after its offset; behind: one committed record, the aborted ones don't count
+        assertThat(groups).anySatisfy(row -> assertThat(row.split("\\s+")).startsWith("group", CAUGHT_UP, "0"));
+        assertThat(groups).anySatisfy(row -> assertThat(row.split("\\s+")).startsWith("group", BEHIND, "1"));
     }
 
     private static String line(List<String> lines, String topic) {
