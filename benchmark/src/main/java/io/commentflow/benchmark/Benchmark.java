@@ -52,7 +52,8 @@ public final class Benchmark {
         Report report = new Report();
         Instant started = Instant.now();
         report.describe("started", started.toString());
-        report.describe("mode", plan.name() + (options.useRunning() ? ", against the running system (default ports)"
+        report.describe("mode", plan.name() + (options.only().isEmpty() ? "" : ", only " + String.join(", ", options.only()))
+                + (options.useRunning() ? ", against the running system (default ports)"
                 : ", system started by the benchmark on free ports"));
         report.describe("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + loadAverage() + " load average at the start");
@@ -71,19 +72,33 @@ public final class Benchmark {
             Bench bench = new Bench(system, plan, report, run, lag,
                     new BlogAdmin(system.settings().postServiceUrl(), system.adminPassword()));
             preflight(bench);
-            attempt(report, "Kafka limits", () -> kafkaLimits(bench, kafka, limits));
-            attempt(report, "minimal HTTP endpoint", () -> IntakeScenario.baseline(bench, limits));
-            attempt(report, "end to end", () -> EndToEndScenario.run(bench, limits));
-            attempt(report, "SMTP limit", () -> smtpLimit(bench, limits));
-            attempt(report, "notification backlog", () -> BacklogScenario.notification(bench, limits));
-            attempt(report, "post page", () -> PostPageScenario.run(bench, limits));
-            attempt(report, "comment-intake", () -> {
-                if (system.controlsProcesses() && !system.stoppedServices().contains("spam-filter")) {
-                    system.stop("spam-filter");
-                }
-                IntakeScenario.run(bench, limits);
-            });
-            attempt(report, "spam-filter backlog", () -> BacklogScenario.spamFilter(bench, limits));
+            if (options.runs("intake") || options.runs("end-to-end") || options.runs("spam-filter")) {
+                attempt(report, "Kafka limits", () -> kafkaLimits(bench, kafka, limits));
+            }
+            if (options.runs("intake") || options.runs("post-page")) {
+                attempt(report, "minimal HTTP endpoint", () -> IntakeScenario.baseline(bench, limits));
+            }
+            if (options.runs("end-to-end")) {
+                attempt(report, "end to end", () -> EndToEndScenario.run(bench, limits));
+            }
+            if (options.runs("notification")) {
+                attempt(report, "SMTP limit", () -> smtpLimit(bench, limits));
+                attempt(report, "notification backlog", () -> BacklogScenario.notification(bench, limits));
+            }
+            if (options.runs("post-page")) {
+                attempt(report, "post page", () -> PostPageScenario.run(bench, limits));
+            }
+            if (options.runs("intake")) {
+                attempt(report, "comment-intake", () -> {
+                    if (system.controlsProcesses() && !system.stoppedServices().contains("spam-filter")) {
+                        system.stop("spam-filter");
+                    }
+                    IntakeScenario.run(bench, limits);
+                });
+            }
+            if (options.runs("spam-filter")) {
+                attempt(report, "spam-filter backlog", () -> BacklogScenario.spamFilter(bench, limits));
+            }
         } finally {
             system.close();
         }
