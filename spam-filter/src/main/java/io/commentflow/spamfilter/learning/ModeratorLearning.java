@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ import java.util.Map;
  * Teaches the filter what moderators decide. Reads {@code comment-moderated} (kept forever) from the beginning at
  * every start, so what moderators taught survives restarts without state of our own, then follows it: SPAM, NOT_SPAM
  * and APPROVE decisions retrain the classifier (once per batch) and keep the list of known spammers. Each instance reads
- * the whole topic itself; no consumer group, nothing committed.
+ * the whole topic itself; no consumer group, nothing committed. Decisions made while it runs (past the end the topic
+ * had at start) are also passed on to the {@link ModeratorDecisionListener}s, e.g. to report them to Akismet.
  */
 @Component
 class ModeratorLearning implements SmartLifecycle {
@@ -41,14 +43,18 @@ class ModeratorLearning implements SmartLifecycle {
 
     private final SpamClassifier classifier;
     private final KnownSpammers spammers;
+    private final List<ModeratorDecisionListener> listeners;
+    private final LiveOffsets live = new LiveOffsets();
     private final Map<String, Object> consumerConfig;
     private volatile Consumer<String, SpecificRecord> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    ModeratorLearning(SpamClassifier classifier, KnownSpammers spammers, KafkaProperties kafka) {
+    ModeratorLearning(SpamClassifier classifier, KnownSpammers spammers, KafkaProperties kafka,
+                      ObjectProvider<ModeratorDecisionListener> listeners) {
         this.classifier = classifier;
         this.spammers = spammers;
+        this.listeners = listeners.orderedStream().toList();
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -76,6 +82,7 @@ class ModeratorLearning implements SmartLifecycle {
                     continue; // topic not there yet: ask again
                 }
                 c.assign(partitions);
+                live.startAt(c.endOffsets(partitions));
                 c.seekToBeginning(partitions);
                 while (running) {
                     learn(c.poll(Duration.ofSeconds(1)));
@@ -94,6 +101,9 @@ class ModeratorLearning implements SmartLifecycle {
         for (ConsumerRecord<String, SpecificRecord> record : records) {
             if (!(record.value() instanceof CommentModerated moderated)) {
                 continue; // unreadable or not ours: nothing to learn
+            }
+            if (live.isLive(new TopicPartition(record.topic(), record.partition()), record.offset())) {
+                tell(moderated);
             }
             ModerationAction action = moderated.getAction();
             // approving a held comment is a moderator saying "this is fine": it teaches the filter this blog's ham
@@ -115,6 +125,17 @@ class ModeratorLearning implements SmartLifecycle {
         }
         if (!decisions.isEmpty()) {
             classifier.learnAll(decisions);
+        }
+    }
+
+    /** A listener's failure must not make us read the whole topic again. */
+    private void tell(CommentModerated moderated) {
+        for (ModeratorDecisionListener listener : listeners) {
+            try {
+                listener.on(moderated);
+            } catch (RuntimeException e) {
+                log.warn("Passing on the decision about comment {} failed: {}", moderated.getCommentId(), e.toString());
+            }
         }
     }
 

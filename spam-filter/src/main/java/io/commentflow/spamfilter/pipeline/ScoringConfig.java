@@ -1,16 +1,20 @@
 package io.commentflow.spamfilter.pipeline;
 
+import io.commentflow.spamfilter.akismet.AkismetPhase;
 import io.commentflow.spamfilter.classifier.SpamClassifier;
 import io.commentflow.spamfilter.classifier.TrainingData;
 import io.commentflow.spamfilter.scoring.ClassifierPhase;
 import io.commentflow.spamfilter.scoring.CommentScoring;
 import io.commentflow.spamfilter.scoring.KnownSpammers;
+import io.commentflow.spamfilter.scoring.ScoringPhase;
 import io.commentflow.spamfilter.scoring.SpamRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Assembles the scoring phases, cheapest first. */
 @Configuration(proxyBeanMethods = false)
@@ -28,13 +32,21 @@ class ScoringConfig {
         return new KnownSpammers();
     }
 
+    /** Akismet, when configured (a key is set), comes last: it costs a network round trip. */
     @Bean
-    CommentScoring commentScoring(SpamFilterProperties properties, KnownSpammers spammers, SpamClassifier classifier) {
+    CommentScoring commentScoring(SpamFilterProperties properties, KnownSpammers spammers, SpamClassifier classifier,
+                                  Optional<AkismetPhase> akismet) {
         SpamFilterProperties.Rules rules = properties.rules();
-        return new CommentScoring(List.of(
+        List<ScoringPhase> phases = new ArrayList<>(List.of(
                 new SpamRules(rules.disallowedWords(), rules.moderationWords(), rules.linksToHold()),
                 spammers,
-                new ClassifierPhase(classifier)),
-                properties.classifierVersion());
+                new ClassifierPhase(classifier)));
+        akismet.ifPresent(phases::add);
+        return new CommentScoring(phases, properties.classifierVersion());
+    }
+
+    @Bean
+    BatchScoring batchScoring(CommentScoring scoring, Optional<AkismetPhase> akismet) {
+        return new BatchScoring(scoring, akismet.map(AkismetPhase::concurrency).orElse(1));
     }
 }

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 
 /**
- * {@code commentflow_comments_scored_total{verdict}} and {@code commentflow_dead_letters_total{topic}}. They count
- * work done, so a batch that is rolled back and retried is counted again.
+ * {@code commentflow_comments_scored_total{verdict, phase}} and {@code commentflow_dead_letters_total{topic}}. They
+ * count work done, so a batch that is rolled back and retried is counted again. {@code phase} names the phase that
+ * decided ({@code rules}, {@code known-spammers}, {@code classifier}, {@code akismet}; {@code none} when no phase ran):
+ * for SPAM and UNSURE the first phase that argued for the verdict, for HAM the last phase that judged the comment.
  */
 @Component
 class ScoringMetrics {
@@ -19,8 +21,9 @@ class ScoringMetrics {
         this.registry = registry;
     }
 
-    void scored(Verdict verdict) {
-        registry.counter("commentflow.comments.scored", "verdict", verdict.name().toLowerCase(Locale.ROOT)).increment();
+    void scored(Verdict verdict, String phase) {
+        registry.counter("commentflow.comments.scored", "verdict", verdict.name().toLowerCase(Locale.ROOT),
+                "phase", phase).increment();
     }
 
     void deadLettered(String topic) {

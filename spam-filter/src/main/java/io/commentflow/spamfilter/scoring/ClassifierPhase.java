@@ -21,6 +21,11 @@ public final class ClassifierPhase implements ScoringPhase {
     }
 
     @Override
+    public String name() {
+        return "classifier";
+    }
+
+    @Override
     public List<Finding> examine(CommentSubmitted comment) {
         // intake stores sanitised HTML; the classifier learned from plain text
         SpamClassifier.Result result = classifier.classify(TextCleaner.htmlToText(comment.getContent()),

@@ -4,11 +4,13 @@ import io.commentflow.events.CommentSubmitted;
 import io.commentflow.events.Verdict;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Runs the phases in order and turns their findings into one decision: SPAM if any phase says spam, UNSURE (held for
  * a moderator) if any has doubts, HAM otherwise. Once a phase is certain of spam the costlier ones are skipped.
+ * Thread-safe as long as the phases are: a batch may be scored on several threads while Akismet is asked.
  */
 public final class CommentScoring {
 
@@ -26,15 +28,36 @@ public final class CommentScoring {
 
     public Decision score(CommentSubmitted comment) {
         List<Finding> findings = new ArrayList<>();
+        List<String> foundBy = new ArrayList<>(); // the phase of each finding, same index
+        String lastJudged = Decision.NO_PHASE;
         for (ScoringPhase phase : phases) {
-            findings.addAll(phase.examine(comment));
+            List<Finding> found = phase.examine(comment, Collections.unmodifiableList(findings));
+            findings.addAll(found);
+            found.forEach(f -> foundBy.add(phase.name()));
+            if (found.isEmpty() || !found.stream().allMatch(Finding::isRemark)) {
+                lastJudged = phase.name(); // finding nothing is a judgement too; only remarking is not
+            }
             if (verdictOf(findings) == Verdict.SPAM) {
                 break;
             }
         }
         Verdict verdict = verdictOf(findings);
         List<String> reasons = findings.stream().map(Finding::reason).toList();
-        return new Decision(verdict, scoreOf(verdict, findings), reasons, classifierVersion);
+        return new Decision(verdict, scoreOf(verdict, findings), reasons, classifierVersion,
+                decidedBy(verdict, findings, foundBy, lastJudged));
+    }
+
+    /** SPAM and UNSURE: the first phase that argued for it. HAM: the last phase that judged, since nobody objected. */
+    private static String decidedBy(Verdict verdict, List<Finding> findings, List<String> foundBy, String lastJudged) {
+        if (verdict == Verdict.HAM) {
+            return lastJudged;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).verdict() == verdict) {
+                return foundBy.get(i);
+            }
+        }
+        throw new IllegalStateException("no finding for verdict " + verdict);
     }
 
     private static Verdict verdictOf(List<Finding> findings) {

@@ -36,6 +36,11 @@ public final class KnownSpammers implements ScoringPhase {
     }
 
     @Override
+    public String name() {
+        return "known-spammers";
+    }
+
+    @Override
     public List<Finding> examine(CommentSubmitted comment) {
         String email = comment.getAuthor().getEmail();
         if (email != null && emails.contains(normalise(email))) {

@@ -42,6 +42,11 @@ public final class SpamRules implements ScoringPhase {
     }
 
     @Override
+    public String name() {
+        return "rules";
+    }
+
+    @Override
     public List<Finding> examine(CommentSubmitted comment) {
         List<Finding> findings = new ArrayList<>();
         String honeypot = comment.getHoneypot();

@@ -31,8 +31,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +48,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static io.commentflow.spamfilter.scoring.Comments.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole service against a real (embedded, KRaft) broker: comment-submitted in, comment-scored out. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
         "auto.create.topics.enable=false",
         "transaction.state.log.replication.factor=1",
@@ -60,6 +66,9 @@ class SpamFilterIntegrationTests {
     private static Admin admin;
     private static Topic<SpecificRecord> scored;
     private static Topic<byte[]> deadLetters;
+
+    @LocalServerPort
+    private int port;
 
     @BeforeAll
     static void connect(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
@@ -136,6 +145,39 @@ class SpamFilterIntegrationTests {
             assertThat(verdict.getVerdict()).isEqualTo(Verdict.SPAM);
             assertThat(verdict.getReasons()).contains("author's email was marked as a spammer by a moderator");
         });
+    }
+
+    @Test
+    void countsVerdictsByThePhaseThatDecided() {
+        CommentSubmitted byRules = comment("Cheap casino chips, today only").build();
+        CommentSubmitted byClassifier = comment("I enjoyed the part about the analytical engine.").build();
+
+        submit(byRules);
+        submit(byClassifier);
+        scored.first(verdictOn(byRules));
+        scored.first(verdictOn(byClassifier));
+
+        String metrics = get("/actuator/prometheus");
+        assertThat(metrics).containsPattern(scoredTotal("rules", "spam"));
+        assertThat(metrics).containsPattern(scoredTotal("classifier", "ham"));
+    }
+
+    /** A Prometheus sample line with at least one count, e.g. {@code ..._total{phase="rules",verdict="spam"} 2.0}. */
+    static Pattern scoredTotal(String phase, String verdict) {
+        return Pattern.compile("(?m)^commentflow_comments_scored_total\\{[^}]*phase=\"" + phase + "\"[^}]*verdict=\""
+                + verdict + "\"[^}]*} [1-9]");
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void moderate(CommentSubmitted comment, ModerationAction action) {
