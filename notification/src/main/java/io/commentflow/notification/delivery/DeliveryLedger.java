@@ -18,6 +18,10 @@ class DeliveryLedger {
     /** What {@link #claimOrFold} decided. */
     enum Claim { CLAIMED, ALREADY_SENT, FOLDED }
 
+    /** This email already a digest entry; already in the ledger; countable emails to its (recipient, post) lately. */
+    private record Known(boolean folded, boolean tried, long recentCountable) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -45,37 +49,29 @@ class DeliveryLedger {
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                     .param("key", "volume:" + recipient + ":" + item.postId())
                     .query().listOfRows();
-            boolean folded = jdbc.sql("""
-                            select count(*) from email_digest_entry where notification_id = :notificationId
-                               and recipient = :recipient
+            // what is known about this email and its (recipient, post), in one query under the lock
+            Known known = jdbc.sql("""
+                            select exists (select 1 from email_digest_entry
+                                            where notification_id = :notificationId and recipient = :recipient) as folded,
+                                   exists (select 1 from email_delivery
+                                            where notification_id = :notificationId and recipient = :recipient) as tried,
+                                   (select count(*) from email_delivery
+                                     where recipient = :recipient and post_id = :postId and foldable
+                                       and first_attempt_at > now() - (:seconds * interval '1 second')) as recent
                             """)
                     .param("notificationId", email.notificationId()).param("recipient", recipient)
-                    .query(Long.class).single() > 0;
-            if (folded) {
+                    .param("postId", item.postId()).param("seconds", window.toSeconds())
+                    .query((rs, row) -> new Known(rs.getBoolean("folded"), rs.getBoolean("tried"), rs.getLong("recent")))
+                    .single();
+            if (known.folded()) {
                 return Claim.FOLDED;
             }
-            boolean known = jdbc.sql("""
-                            select count(*) from email_delivery where notification_id = :notificationId
-                               and recipient = :recipient
-                            """)
-                    .param("notificationId", email.notificationId()).param("recipient", recipient)
-                    .query(Long.class).single() > 0;
-            if (!known && recentCountable(recipient, item, window) >= threshold) {
+            if (!known.tried() && known.recentCountable() >= threshold) {
                 fold(email, recipient, item);
                 return Claim.FOLDED;
             }
             return claim(email, recipient, messageId, true) ? Claim.CLAIMED : Claim.ALREADY_SENT;
         });
-    }
-
-    private long recentCountable(String recipient, DigestItem item, Duration window) {
-        return jdbc.sql("""
-                        select count(*) from email_delivery
-                         where recipient = :recipient and post_id = :postId and foldable
-                           and first_attempt_at > now() - (:seconds * interval '1 second')
-                        """)
-                .param("recipient", recipient).param("postId", item.postId()).param("seconds", window.toSeconds())
-                .query(Long.class).single();
     }
 
     private void fold(OutgoingEmail email, String recipient, DigestItem item) {

@@ -33,17 +33,17 @@ public class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private final DeliveryLedger ledger;
-    private final JavaMailSender mailSender;
+    private final SmtpConnectionPool smtp;
     private final MimeMailWriter writer;
     private final MessageIds messageIds;
     private final MeterRegistry meters;
     private final DigestProperties volume;
 
-    MailDelivery(DeliveryLedger ledger, JavaMailSender mailSender, NotificationMailProperties properties,
-                 MeterRegistry meters, DigestProperties volume) {
+    MailDelivery(DeliveryLedger ledger, JavaMailSender mailSender, SmtpConnectionPool smtp,
+                 NotificationMailProperties properties, MeterRegistry meters, DigestProperties volume) {
         this.ledger = ledger;
         this.volume = volume;
-        this.mailSender = mailSender;
+        this.smtp = smtp;
         this.writer = new MimeMailWriter(mailSender, properties.from());
         this.messageIds = new MessageIds(properties.messageIdDomain());
         this.meters = meters;
@@ -91,7 +91,7 @@ public class MailDelivery {
     private Outcome send(OutgoingEmail email, String recipient, String messageId) {
         try {
             MimeMessage message = writer.write(email, messageId);
-            mailSender.send(message);
+            smtp.send(message);
         } catch (MailException e) {
             counter("commentflow.emails.failed", email).increment();
             try {

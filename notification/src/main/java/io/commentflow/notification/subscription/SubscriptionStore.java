@@ -69,20 +69,21 @@ class SubscriptionStore {
 
     /** The id of a post author's address; post authors are known to post-service, so their address counts as verified. */
     UUID postAuthorAddress(String email) {
-        jdbc.sql("""
-                        insert into subscriber_address (id, email, created_at, verified_at)
-                        values (:id, :email, now(), now())
-                        on conflict (email) do update set verified_at = coalesce(subscriber_address.verified_at, now())
-                         where subscriber_address.verified_at is null
+        // one round trip, writing only when needed: the verified address's id, else the id of the row inserted or
+        // marked verified (a row another transaction committed since this statement's snapshot conflicts and is
+        // updated, so exactly one branch returns it)
+        return jdbc.sql("""
+                        with verified as (
+                            select id from subscriber_address where email = :email and verified_at is not null),
+                        upserted as (
+                            insert into subscriber_address (id, email, created_at, verified_at)
+                            select :id, :email, now(), now() where not exists (select 1 from verified)
+                            on conflict (email) do update set verified_at = coalesce(subscriber_address.verified_at, now())
+                            returning id)
+                        select id from verified union all select id from upserted
                         """)
                 .param("id", UUID.randomUUID()).param("email", email)
-                .update();
-        return addressIdOf(email).orElseThrow();
-    }
-
-    Optional<UUID> addressIdOf(String email) {
-        return jdbc.sql("select id from subscriber_address where email = :email")
-                .param("email", email).query(UUID.class).optional();
+                .query(UUID.class).single();
     }
 
     /** Confirmed subscribers of a post who have not opted out of everything: address → id, sorted by address. */
