@@ -34,10 +34,14 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     static final List<String> SERVICES = List.of("post-service", "comment-intake", "spam-filter", "notification");
 
+    /** Four services and a broker share the machine: a bounded heap each, and the collector with least overhead. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     private final LocalSettings settings;
     private LocalSecrets secrets;
     private final Map<String, ChildProcess> services = new java.util.LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
+    private final Map<String, List<String>> jvmOptions = new HashMap<>();
     private ChildProcess broker;
     private MailSink mail;
     private EmbeddedDatabase database;
@@ -49,6 +53,12 @@ public final class LocalSystem implements AutoCloseable {
     /** Sets an environment variable for one service, before {@link #start()}: tests and benchmarks tune with it. */
     public LocalSystem withEnvironment(String service, String name, String value) {
         overrides.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** Replaces a service's JVM options (default {@link #DEFAULT_JVM_OPTIONS}), before {@link #start()}. */
+    public LocalSystem withJvmOptions(String service, String... options) {
+        jvmOptions.put(service, List.of(options));
         return this;
     }
 
@@ -128,8 +138,11 @@ public final class LocalSystem implements AutoCloseable {
         for (String service : SERVICES) {
             Map<String, String> environment = new HashMap<>(environments.get(service));
             environment.putAll(overrides.getOrDefault(service, Map.of()));
-            services.put(service, ChildProcess.start(service, List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
-                    "-jar", jars.get(service).toString()), environment, logs));
+            List<String> command = new ArrayList<>();
+            command.add(java());
+            command.addAll(jvmOptions.getOrDefault(service, DEFAULT_JVM_OPTIONS));
+            command.addAll(List.of("-jar", jars.get(service).toString()));
+            services.put(service, ChildProcess.start(service, command, environment, logs));
         }
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
         for (ChildProcess service : services.values()) {

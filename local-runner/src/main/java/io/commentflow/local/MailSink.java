@@ -34,6 +34,14 @@ public final class MailSink implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // jakarta.mail-api 2.1 finds its StreamProvider by a ServiceLoader scan of the class path for every message
+        // part it parses (jakartaee/mail-api#861): the sink spent most of its CPU on that. Naming it skips the scan.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final ServerSetup setup;
     private final HttpServer http;
     private final List<MimeMessage> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
