@@ -6,7 +6,7 @@ import io.commentflow.posts.comment.PendingTokenProperties;
 import io.commentflow.posts.comment.PublishedComments;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
-import io.commentflow.posts.system.Links;
+import io.commentflow.posts.post.PublishedPosts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,24 @@ import java.util.UUID;
 class BlogController {
 
     private final PostCatalog catalog;
+    private final PublishedPosts posts;
     private final PublishedComments comments;
+    private final PostPages pages;
     private final BlogViews views;
-    private final Links links;
+    private final ThreadFragments fragments;
     private final BlogProperties properties;
     private final Clock clock;
     /** null while no pending-token secret is configured: then no pending comment is ever shown. */
     private final PendingCommentTokens pendingTokens;
 
-    BlogController(PostCatalog catalog, PublishedComments comments, BlogViews views, Links links, BlogProperties properties,
-                   PendingTokenProperties pending, Clock clock) {
+    BlogController(PostCatalog catalog, PublishedPosts posts, PublishedComments comments, PostPages pages, BlogViews views,
+                   ThreadFragments fragments, BlogProperties properties, PendingTokenProperties pending, Clock clock) {
         this.catalog = catalog;
+        this.posts = posts;
         this.comments = comments;
+        this.pages = pages;
         this.views = views;
-        this.links = links;
+        this.fragments = fragments;
         this.properties = properties;
         this.clock = clock;
         this.pendingTokens = StringUtils.hasText(pending.secret()) ? new PendingCommentTokens(pending.secret(), clock) : null;
@@ -55,19 +60,29 @@ class BlogController {
      * A post, its published comments threaded (a page of top-level threads), and the reply form.
      * {@code ?replytocom=<id>} (the Reply links) makes the form answer that comment; {@code ?cpage=N} picks the
      * page; {@code ?unapproved=<id>&moderation-hash=<expires>.<sig>} (intake's redirect) shows the reader's own
-     * pending comment in its place, marked as awaiting moderation.
+     * pending comment in its place, marked as awaiting moderation. The page every reader gets (neither of those)
+     * comes from {@link PostPages}; the others are rendered for the one request.
      */
     @GetMapping("/posts/{slug}")
     ModelAndView post(@PathVariable String slug, @RequestParam(required = false) String replytocom,
                       @RequestParam(required = false) String cpage, @RequestParam(required = false) String unapproved,
                       @RequestParam(name = "moderation-hash", required = false) String moderationHash,
-                      HttpServletResponse response) {
-        Optional<Post> found = catalog.findPublished(slug);
+                      HttpServletResponse response) throws IOException {
+        UUID pending = pendingTokens == null ? null : pendingTokens.verify(unapproved, moderationHash).orElse(null);
+        if (pending == null && replytocom == null) {
+            Optional<RenderedPage> page = pages.page(slug, CommentPages.requested(cpage), clock.instant());
+            if (page.isEmpty()) {
+                return notFound(slug);
+            }
+            page.get().writeTo(response, clock.millis(), UUID.randomUUID());
+            return null;
+        }
+        Optional<Post> found = posts.bySlug(slug);
         if (found.isEmpty()) {
-            return new ModelAndView("error/404", Map.of("path", "/posts/" + slug), HttpStatus.NOT_FOUND);
+            return notFound(slug);
         }
         Post post = found.get();
-        UUID pending = pendingTokens == null ? null : pendingTokens.verify(unapproved, moderationHash).orElse(null);
+        boolean acceptsComments = post.acceptsComments(clock.instant());
         if (pending != null) {
             // this page shows one reader's unpublished comment: never to be stored in a shared cache
             response.setHeader("Cache-Control", "private, no-store");
@@ -77,18 +92,12 @@ class BlogController {
         BlogViews.ReplyTo replyTo = replyTo(post, replytocom);
         CommentPages.Page page = CommentPages.of(threads, properties.threadsPerPage(), cpage,
                 pending != null ? pending : replyTo == null ? null : UUID.fromString(replyTo.id()));
-        boolean acceptsComments = post.acceptsComments(clock.instant());
-        ModelAndView view = new ModelAndView("post");
-        view.addObject("post", views.post(post, acceptsComments));
-        view.addObject("heading", BlogViews.heading(PublishedComments.count(threads), post.title()));
-        view.addObject("threads", views.comments(page.threads()));
-        view.addObject("page", page);
-        view.addObject("pageNumbers", CommentPages.numbers(page));
-        view.addObject("replyTo", replyTo);
-        view.addObject("formAction", links.commentForm());
-        view.addObject("formStartedAt", clock.millis());
-        view.addObject("commentNonce", UUID.randomUUID().toString());
-        return view;
+        return new ModelAndView("post", views.postPage(post, acceptsComments, threads, page,
+                fragments.html(page.threads()), replyTo, clock.millis(), UUID.randomUUID().toString()));
+    }
+
+    private static ModelAndView notFound(String slug) {
+        return new ModelAndView("error/404", Map.of("path", "/posts/" + slug), HttpStatus.NOT_FOUND);
     }
 
     private BlogViews.ReplyTo replyTo(Post post, String commentId) {

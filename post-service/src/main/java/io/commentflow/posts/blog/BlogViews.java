@@ -2,6 +2,7 @@ package io.commentflow.posts.blog;
 
 import io.commentflow.posts.comment.CommentNode;
 import io.commentflow.posts.comment.PublicComment;
+import io.commentflow.posts.comment.PublishedComments;
 import io.commentflow.posts.post.Markdown;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.system.Links;
@@ -9,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns posts and comments into what the templates show. Nothing here carries an email or IP address; the
@@ -37,7 +40,27 @@ class BlogViews {
                 markdown.body(post), links.post(post.slug()), acceptsComments);
     }
 
-    List<CommentView> comments(List<CommentNode> threads) {
+    /**
+     * What {@code post.html} shows: the post, a page of its threads ({@code threadsHtml}, rendered by
+     * {@link ThreadFragments}), and the reply form (answering {@code replyTo} unless null). {@code formStartedAt} and
+     * {@code commentNonce} are the form's per-request values.
+     */
+    Map<String, Object> postPage(Post post, boolean acceptsComments, List<CommentNode> threads, CommentPages.Page page,
+                                 List<String> threadsHtml, ReplyTo replyTo, Object formStartedAt, String commentNonce) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("post", post(post, acceptsComments));
+        model.put("heading", heading(PublishedComments.count(threads), post.title()));
+        model.put("threads", threadsHtml);
+        model.put("page", page);
+        model.put("pageNumbers", CommentPages.numbers(page));
+        model.put("replyTo", replyTo);
+        model.put("formAction", links.commentForm());
+        model.put("formStartedAt", formStartedAt);
+        model.put("commentNonce", commentNonce);
+        return model;
+    }
+
+    private List<CommentView> comments(List<CommentNode> threads) {
         return threads.stream().map(this::comment).toList();
     }
 
@@ -50,7 +73,8 @@ class BlogViews {
         };
     }
 
-    private CommentView comment(CommentNode node) {
+    /** A comment with its replies, as {@code fragments/comment.html} shows it. */
+    CommentView comment(CommentNode node) {
         PublicComment c = node.comment();
         Instant at = c.submittedAt();
         return new CommentView(c.id().toString(), c.authorName(), c.authorUrl(), dates.format(at), at.toString(),

@@ -25,9 +25,14 @@ final class CommentPages {
     }
 
     static Page of(List<CommentNode> threads, int perPage, String requested, UUID wanted) {
+        return of(threads, perPage, requested(requested), wanted);
+    }
+
+    /** @param requested the page asked for, 0 if none */
+    static Page of(List<CommentNode> threads, int perPage, int requested, UUID wanted) {
         int size = Math.max(1, perPage);
         int count = Math.max(1, (threads.size() + size - 1) / size);
-        int number = parse(requested);
+        int number = requested;
         if (number < 1 && wanted != null) {
             for (int i = 0; i < threads.size(); i++) {
                 if (contains(threads.get(i), wanted)) {
@@ -53,7 +58,8 @@ final class CommentPages {
         return node.comment().id().equals(id) || node.children().stream().anyMatch(child -> contains(child, id));
     }
 
-    private static int parse(String requested) {
+    /** The page number in {@code ?cpage=N}; 0 if there is none, or it is no page number. */
+    static int requested(String requested) {
         if (requested == null || !requested.matches("[0-9]{1,6}")) {
             return 0;
         }

@@ -3,6 +3,7 @@ package io.commentflow.posts.comment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
+import io.commentflow.posts.post.PublishedPosts;
 import io.commentflow.posts.system.Links;
 import io.commentflow.posts.system.Problems;
 import org.springframework.http.MediaType;
@@ -29,12 +30,15 @@ class CommentApiController {
     static final int MAX_PER_PAGE = 100;
 
     private final PostCatalog posts;
+    private final PublishedPosts publishedPosts;
     private final CommentRepository comments;
     private final PublishedComments published;
     private final Links links;
 
-    CommentApiController(PostCatalog posts, CommentRepository comments, PublishedComments published, Links links) {
+    CommentApiController(PostCatalog posts, PublishedPosts publishedPosts, CommentRepository comments,
+                         PublishedComments published, Links links) {
         this.posts = posts;
+        this.publishedPosts = publishedPosts;
         this.comments = comments;
         this.published = published;
         this.links = links;
@@ -48,7 +52,7 @@ class CommentApiController {
     @GetMapping(path = "/api/posts/{postId}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> comments(@PathVariable UUID postId, @RequestParam(defaultValue = "1") int page,
                                @RequestParam(name = "per_page", defaultValue = "10") int perPage) {
-        Optional<Post> post = posts.find(postId).filter(Post::published);
+        Optional<Post> post = publishedPosts.byId(postId);
         if (post.isEmpty()) {
             return Problems.notFound("No post with id " + postId);
         }

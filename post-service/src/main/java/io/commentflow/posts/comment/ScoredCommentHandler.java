@@ -7,6 +7,7 @@ import io.commentflow.posts.outbox.Outbox;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
 import io.commentflow.posts.system.NotRetryable;
+import io.commentflow.posts.system.PublicViews;
 import io.commentflow.schemas.Topics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +28,16 @@ class ScoredCommentHandler {
     private final ReplyNotifications notifications;
     private final Outbox outbox;
     private final Clock clock;
+    private final PublicViews views;
 
     ScoredCommentHandler(PostCatalog posts, CommentRepository comments, ReplyNotifications notifications, Outbox outbox,
-                         Clock clock) {
+                         Clock clock, PublicViews views) {
         this.posts = posts;
         this.comments = comments;
         this.notifications = notifications;
         this.outbox = outbox;
         this.clock = clock;
+        this.views = views;
     }
 
     /** @return the status the comment was stored with, or empty if it had been stored before */
@@ -53,7 +56,11 @@ class ScoredCommentHandler {
             return Optional.empty();
         }
         switch (status) {
-            case APPROVED -> notify(NotificationKind.COMMENT_PUBLISHED, comment, post, parent);
+            case APPROVED -> {
+                views.commentsChanged(post.id());
+                notify(NotificationKind.COMMENT_PUBLISHED, comment, post, parent);
+            }
+            // held: only its author sees it (with intake's token), and that page is never cached
             case PENDING -> notify(NotificationKind.MODERATION_REQUESTED, comment, post, parent);
             default -> {
                 // spam (and trash) is kept out of sight: nobody is told

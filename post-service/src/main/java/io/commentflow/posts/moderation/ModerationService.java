@@ -8,6 +8,7 @@ import io.commentflow.posts.comment.ReplyNotifications;
 import io.commentflow.posts.outbox.Outbox;
 import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
+import io.commentflow.posts.system.PublicViews;
 import io.commentflow.posts.system.PublishLatency;
 import io.commentflow.schemas.Topics;
 import org.slf4j.Logger;
@@ -40,15 +41,17 @@ public class ModerationService {
     private final Outbox outbox;
     private final Clock clock;
     private final PublishLatency publishLatency;
+    private final PublicViews views;
 
     ModerationService(ModerationRepository comments, PostCatalog posts, ReplyNotifications notifications, Outbox outbox,
-                      Clock clock, PublishLatency publishLatency) {
+                      Clock clock, PublishLatency publishLatency, PublicViews views) {
         this.comments = comments;
         this.posts = posts;
         this.notifications = notifications;
         this.outbox = outbox;
         this.clock = clock;
         this.publishLatency = publishLatency;
+        this.views = views;
     }
 
     /** What became of one comment. */
@@ -76,6 +79,10 @@ public class ModerationService {
         CommentModeration.Change change = (CommentModeration.Change) decision;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         comments.changeStatus(commentId, change.to(), change.remembered(), now);
+        if (change.from() == CommentStatus.APPROVED || change.to() == CommentStatus.APPROVED) {
+            // published or taken down (only approved comments are on the public page and API)
+            views.commentsChanged(comment.postId());
+        }
         outbox.append(Topics.COMMENT_MODERATED, comment.postId().toString(), moderated(comment, change, moderator, now));
         if (change.firstPublication()) {
             Post post = posts.find(comment.postId()).orElseThrow();
@@ -113,7 +120,11 @@ public class ModerationService {
         return comments.counts();
     }
 
-    /** Deletes spam older than {@code before}, in batches; returns how many comments went. */
+    /**
+     * Deletes spam older than {@code before}, in batches; returns how many comments went. No reader sees a
+     * difference (spam was never on a page or in the API, and a reply to it was shown as a thread of its own
+     * already), so no cached page needs to change.
+     */
     public int purgeSpam(Instant before) {
         int total = 0;
         int deleted;

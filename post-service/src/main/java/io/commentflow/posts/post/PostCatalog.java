@@ -3,6 +3,7 @@ package io.commentflow.posts.post;
 import io.commentflow.events.PostChanged;
 import io.commentflow.posts.outbox.Outbox;
 import io.commentflow.posts.system.Links;
+import io.commentflow.posts.system.PublicViews;
 import io.commentflow.schemas.Topics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,14 @@ public class PostCatalog {
     private final Outbox outbox;
     private final Links links;
     private final Clock clock;
+    private final PublicViews views;
 
-    PostCatalog(PostRepository posts, Outbox outbox, Links links, Clock clock) {
+    PostCatalog(PostRepository posts, Outbox outbox, Links links, Clock clock, PublicViews views) {
         this.posts = posts;
         this.outbox = outbox;
         this.links = links;
         this.clock = clock;
+        this.views = views;
     }
 
     /** @throws InvalidPost naming each field that is wrong, the slug too when another post has it */
@@ -99,12 +102,6 @@ public class PostCatalog {
         return posts.findById(id);
     }
 
-    /** A published post by its slug. */
-    @Transactional(readOnly = true)
-    public Optional<Post> findPublished(String slug) {
-        return posts.findBySlug(slug).filter(Post::published);
-    }
-
     @Transactional(readOnly = true)
     public List<PostSummary> published() {
         return posts.published();
@@ -156,7 +153,9 @@ public class PostCatalog {
         }
     }
 
+    /** Every change readers may see of a post is announced: its cached page is rebuilt too. */
     private void announce(Post post, Instant now) {
+        views.postsChanged();
         outbox.append(Topics.POST_CATALOG, post.id().toString(), PostChanged.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)

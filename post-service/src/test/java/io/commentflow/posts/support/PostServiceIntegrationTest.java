@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 /**
  * The whole service on a random port against this machine's PostgreSQL (database {@code test}, schema
  * {@code post_service_it}, emptied at context start) and an in-process KRaft broker, with an admin login and the
- * shared signing secrets configured. Every integration test
+ * shared signing secrets configured, and the caches of what readers see never expiring. Every integration test
  * class uses exactly this configuration, so they share one application context and one broker.
  */
 @Target(ElementType.TYPE)
@@ -37,6 +37,8 @@ import java.lang.annotation.Target;
         "commentflow.moderation.purge-interval=1h",
         // every test's comments share the database: keep each moderation list on one page
         "commentflow.moderation.per-page=1000",
+        // what readers see stays cached for the whole run: a change shows only if it reached the caches
+        "commentflow.blog.cache.max-age=1h",
 })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
         "auto.create.topics.enable=false",
