@@ -1,9 +1,7 @@
 package io.commentflow.spamfilter.classifier;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns (text, author) into a sparse feature vector. Stateless and thread-safe.
+ * Turns (text, author) into a sparse feature vector. Thread-safe (each thread reuses buffers of its own).
  *
  * <p>Feature groups (name prefix in {@link #explain}): {@code w:} lowercased word unigrams,
  * {@code b:} word bigrams (with start/end markers), {@code c:} character 3..5-grams of the
@@ -23,8 +21,10 @@ import java.util.regex.Pattern;
  * norms relate as the configured group weights and the whole vector has unit norm.
  *
  * <p>Features are identified by a 64-bit hash of their name ({@link #hash(String)}), computed
- * without building the name, so extraction allocates little (about 10 µs for an 80-character
- * comment). {@link #explain} gives the readable names for debugging and tests.
+ * without building the name: tokens, the normalised text and the keys live in buffers each thread
+ * reuses, so extraction allocates hardly more than the vector it returns, and the regular
+ * expressions (URL, currency) run only where a cheap scan finds what they need (about 3 µs for an
+ * 80-character comment). {@link #explain} gives the readable names for debugging and tests.
  */
 public final class FeatureExtractor {
 
@@ -65,6 +65,11 @@ public final class FeatureExtractor {
     private static final Pattern URL = Pattern.compile(
             "\\b(?:https?://|www\\.)[^\\s<>\"]+"
                     + "|\\b[a-z0-9][a-z0-9-]*(?:\\s?\\.\\s?[a-z0-9-]+)*\\s?\\.\\s?(?:com|net|org|info|biz|ly|co|tk|me|tv|us|uk|de|ru|gl|be|io)\\b(?:/[^\\s<>\"]*)?");
+    // what urlFeatures takes apart a URL with (String.replaceAll and split would compile them at every call)
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern LEADING_SCHEME = Pattern.compile("^https?://");
+    private static final Pattern LEADING_WWW = Pattern.compile("^www\\.");
+    private static final Pattern PATH_SEPARATOR = Pattern.compile("[/?#&=]");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d -]{8,}\\d");
     private static final Pattern CURRENCY = Pattern.compile("[£$€₹]|\\b\\d+\\s?(?:p|ppm|gbp|usd|pounds?|dollars?|cents?)\\b");
 
@@ -88,15 +93,19 @@ public final class FeatureExtractor {
 
     /** The feature vector. */
     public Vector extract(String text, String author) {
-        HashingSink sink = new HashingSink();
-        run(text, author, sink);
-        return sink.vector(config);
+        Scratch scratch = SCRATCH.get();
+        try {
+            run(text, author, scratch.sink, scratch);
+            return scratch.sink.vector(config);
+        } finally {
+            scratch.reset();
+        }
     }
 
     /** The same features by readable name (for debugging and tests). */
     public Map<String, Double> explain(String text, String author) {
         NamingSink sink = new NamingSink();
-        run(text, author, sink);
+        run(text, author, sink, new Scratch());
         Vector v = sink.hashing.vector(config);
         Map<String, Double> out = new TreeMap<>();
         Map<Long, Double> byKey = new java.util.HashMap<>();
@@ -138,7 +147,7 @@ public final class FeatureExtractor {
 
     // ------------------------------------------------------------------ extraction
 
-    private void run(String text, String author, Sink sink) {
+    private void run(String text, String author, Sink sink, Scratch scratch) {
         String raw = nfkc(text == null ? "" : text.replace("\uFEFF", ""));
         String lower = raw.toLowerCase(Locale.ROOT);
 
@@ -164,40 +173,51 @@ public final class FeatureExtractor {
             }
         }
 
-        List<String> tokens = tokens(body);
+        Tokens tokens = scratch.tokens.of(body);
         if (config.words) {
-            for (String t : tokens) {
-                sink.begin(G_WORD, 'w').feed(t).end();
+            for (int t = 0; t < tokens.count; t++) {
+                tokens.feed(sink.begin(G_WORD, 'w'), t).end();
             }
             if (config.bigrams) {
-                String prev = "^";
-                for (String t : tokens) {
-                    sink.begin(G_WORD, 'b').feed(prev).feed(' ').feed(t).end();
-                    prev = t;
+                for (int t = 0; t < tokens.count; t++) {
+                    Sink bigram = sink.begin(G_WORD, 'b');
+                    if (t == 0) {
+                        bigram.feed('^');
+                    } else {
+                        tokens.feed(bigram, t - 1);
+                    }
+                    tokens.feed(bigram.feed(' '), t).end();
                 }
-                sink.begin(G_WORD, 'b').feed(prev).feed(' ').feed('$').end();
+                Sink last = sink.begin(G_WORD, 'b');
+                if (tokens.count == 0) {
+                    last.feed('^');
+                } else {
+                    tokens.feed(last, tokens.count - 1);
+                }
+                last.feed(' ').feed('$').end();
             }
         }
         if (config.charMax > 0) {
-            sink.charGrams(G_CHAR, 'c', charNormalise(body), config.charMin, config.charMax);
+            int n = scratch.charNormalise(body);
+            sink.charGrams(G_CHAR, 'c', scratch.chars, n, config.charMin, config.charMax);
         }
         if (config.stats) {
-            statFeatures(raw, lower, tokens.size(), urlCount, sink);
+            statFeatures(raw, lower, tokens.count, urlCount, sink);
         }
         if (config.author && author != null && !author.isBlank()) {
             String a = nfkc(author).toLowerCase(Locale.ROOT);
-            List<String> at = tokens(a);
-            for (String t : at) {
-                sink.begin(G_OTHER, 'a').feed(t).end();
+            Tokens at = scratch.tokens.of(a);
+            for (int t = 0; t < at.count; t++) {
+                at.feed(sink.begin(G_OTHER, 'a'), t).end();
             }
             boolean digits = false;
             for (int i = 0; i < a.length() && !digits; i++) {
-                digits = Character.isDigit(a.charAt(i));
+                digits = Ascii.isDigit(a.charAt(i));
             }
             if (digits) {
                 sink.begin(G_OTHER, 'a').feed("#digits").end();
             }
-            sink.begin(G_OTHER, 'a').feed("#ntok=").feed((char) ('0' + Math.min(at.size(), 4))).end();
+            sink.begin(G_OTHER, 'a').feed("#ntok=").feed((char) ('0' + Math.min(at.count, 4))).end();
         }
         sink.begin(G_OTHER, 'x').feed("bias").end();
     }
@@ -205,23 +225,73 @@ public final class FeatureExtractor {
     private static final String[] URL_HINTS = {"http", "www", "com", "net", "org", "info", "biz", "ly", "co",
         "tk", "me", "tv", "us", "uk", "de", "ru", "gl", "be", "io"};
 
-    /** Cheap pre-check before the URL regex (the slowest part of extraction): "." or ". " before a TLD. */
+    /**
+     * Cheap pre-check before the URL regex: "http" or "www" anywhere, or "." or ". " before a TLD (what decides which
+     * texts are searched for URLs at all), and then something the regex cannot match without: "http://", "https://"
+     * or "www.", or a TLD after "." (and at most one whitespace) that does not run on into a longer word.
+     */
     private static boolean mayHaveUrl(String lower) {
-        if (lower.contains("http") || lower.contains("www")) {
+        boolean hinted = lower.contains("http") || lower.contains("www");
+        if (hinted && (lower.contains("http://") || lower.contains("https://") || lower.contains("www."))) {
             return true;
         }
+        boolean tld = false;
         for (int dot = lower.indexOf('.'); dot >= 0; dot = lower.indexOf('.', dot + 1)) {
             int from = dot + 1;
-            if (from < lower.length() && lower.charAt(from) == ' ') {
-                from++;
-            }
-            for (int h = 2; h < URL_HINTS.length; h++) {
-                if (lower.startsWith(URL_HINTS[h], from)) {
-                    return true;
+            if (!hinted) {
+                int at = from < lower.length() && lower.charAt(from) == ' ' ? from + 1 : from;
+                for (int h = 2; h < URL_HINTS.length && !hinted; h++) {
+                    hinted = lower.startsWith(URL_HINTS[h], at);
                 }
+            }
+            if (!tld) {
+                int at = from < lower.length() && isRegexSpace(lower.charAt(from)) ? from + 1 : from;
+                for (int h = 2; h < URL_HINTS.length && !tld; h++) {
+                    tld = lower.startsWith(URL_HINTS[h], at) && !isAsciiWordChar(lower, at + URL_HINTS[h].length());
+                }
+            }
+            if (hinted && tld) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** {@code \s} of a regular expression without flags. */
+    private static boolean isRegexSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
+    }
+
+    /** Whether {@code s} has an ASCII letter, digit or underscore at {@code i}: no word boundary before it. */
+    private static boolean isAsciiWordChar(String s, int i) {
+        if (i >= s.length()) {
+            return false;
+        }
+        char ch = s.charAt(i);
+        return ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_');
+    }
+
+    /**
+     * What {@link #CURRENCY} needs besides a currency sign: an ASCII digit followed, after at most one whitespace, by
+     * the first letter of a unit (p, ppm, gbp, usd, pound, dollar, cent).
+     */
+    private static boolean mayHaveAmount(String lower) {
+        int n = lower.length();
+        for (int i = 0; i < n - 1; i++) {
+            char ch = lower.charAt(i);
+            if (ch < '0' || ch > '9') {
+                continue;
+            }
+            char next = lower.charAt(i + 1);
+            if (isUnitStart(next) || (isRegexSpace(next) && i + 2 < n && isUnitStart(lower.charAt(i + 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnitStart(char ch) {
+        return ch == 'p' || ch == 'g' || ch == 'u' || ch == 'd' || ch == 'c';
     }
 
     private static String nfkc(String s) {
@@ -235,10 +305,10 @@ public final class FeatureExtractor {
 
     private static void urlFeatures(String url, Sink sink) {
         sink.begin(G_OTHER, 'u').feed("any").end();
-        String u = url.replaceAll("\\s", "");
+        String u = WHITESPACE.matcher(url).replaceAll("");
         boolean scheme = u.startsWith("http://") || u.startsWith("https://");
         sink.begin(G_OTHER, 'u').feed(scheme ? "scheme" : (u.startsWith("www.") ? "www" : "bare")).end();
-        String rest = u.replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+        String rest = LEADING_WWW.matcher(LEADING_SCHEME.matcher(u).replaceFirst("")).replaceFirst("");
         int slash = rest.indexOf('/');
         String host = slash >= 0 ? rest.substring(0, slash) : rest;
         String path = slash >= 0 ? rest.substring(slash + 1) : "";
@@ -252,7 +322,7 @@ public final class FeatureExtractor {
             sink.begin(G_OTHER, 'u').feed("tld=").feed(labels[labels.length - 1]).end();
             sink.begin(G_OTHER, 'u').feed("dom=").feed(labels[labels.length - 2]).feed('.').feed(labels[labels.length - 1]).end();
         }
-        String p1 = path.split("[/?#&=]", 2)[0];
+        String p1 = PATH_SEPARATOR.split(path, 2)[0];
         if (!p1.isEmpty()) {
             sink.begin(G_OTHER, 'u').feed("path1=").feed(p1.length() > 12 ? "#long" : p1).end();
         }
@@ -274,12 +344,12 @@ public final class FeatureExtractor {
         boolean money = false;
         for (int i = 0; i < len; i++) {
             char ch = raw.charAt(i);
-            if (Character.isLetter(ch)) {
+            if (Ascii.isLetter(ch)) {
                 letters++;
-                if (Character.isUpperCase(ch)) {
+                if (Ascii.isUpperCase(ch)) {
                     upper++;
                 }
-            } else if (Character.isDigit(ch)) {
+            } else if (Ascii.isDigit(ch)) {
                 digits++;
             } else if (ch == '!') {
                 excl++;
@@ -304,7 +374,7 @@ public final class FeatureExtractor {
         if (digits >= 10 && PHONE.matcher(raw).find()) {
             sink.begin(G_OTHER, 's').feed("phone").end();
         }
-        if (money || (digits > 0 && CURRENCY.matcher(lower).find())) {
+        if (money || (digits > 0 && mayHaveAmount(lower) && CURRENCY.matcher(lower).find())) {
             sink.begin(G_OTHER, 's').feed("currency").end();
         }
     }
@@ -314,54 +384,170 @@ public final class FeatureExtractor {
         return (char) ('0' + (n == 0 ? 0 : 32 - Integer.numberOfLeadingZeros(n)));
     }
 
-    /** Lowercase word tokens: runs of letters/digits, apostrophes dropped; long numbers become a shape. */
-    static List<String> tokens(String lower) {
-        List<String> out = new ArrayList<>();
-        int n = lower.length();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i <= n; i++) {
-            char ch = i < n ? lower.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(ch)) {
-                cur.append(ch);
-            } else if ((ch == '\'' || ch == '\u2019') && cur.length() > 0) {
-                continue; // don't -> dont
-            } else if (cur.length() > 0) {
-                out.add(shape(cur));
-                cur.setLength(0);
-            }
-        }
-        return out;
-    }
+    /**
+     * Lowercase word tokens of a text: runs of letters/digits, apostrophes dropped; a number of 5 or more digits
+     * becomes the shape {@code #numN} (N its length, at most 12). Kept as offsets into one buffer, not as strings.
+     */
+    private static final class Tokens {
+        private char[] chars = new char[256];
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        /** 0, or the N of {@code #numN} for a long number. */
+        private int[] shapes = new int[64];
+        int count;
 
-    private static String shape(CharSequence tok) {
-        for (int i = 0; i < tok.length(); i++) {
-            if (!Character.isDigit(tok.charAt(i))) {
-                return tok.toString();
+        Tokens of(String lower) {
+            count = 0;
+            int n = lower.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
             }
-        }
-        return tok.length() >= 5 ? "#num" + Math.min(tok.length(), 12) : tok.toString();
-    }
-
-    /** Collapses whitespace, folds digits to 0, pads with spaces. */
-    static String charNormalise(String lower) {
-        StringBuilder sb = new StringBuilder(lower.length() + 2).append(' ');
-        boolean space = true;
-        for (int i = 0; i < lower.length(); i++) {
-            char ch = lower.charAt(i);
-            if (Character.isWhitespace(ch)) {
-                if (!space) {
-                    sb.append(' ');
-                    space = true;
+            int length = 0;
+            int start = 0;
+            boolean allDigits = true;
+            for (int i = 0; i <= n; i++) {
+                char ch = i < n ? lower.charAt(i) : ' ';
+                if (Ascii.isLetterOrDigit(ch)) {
+                    allDigits &= Ascii.isDigit(ch);
+                    chars[length++] = ch;
+                } else if (ch == '\'' || ch == '\u2019') {
+                    continue; // don't -> dont (an apostrophe between tokens is no token either)
+                } else if (length > start) {
+                    add(start, length, allDigits && length - start >= 5 ? Math.min(length - start, 12) : 0);
+                    start = length;
+                    allDigits = true;
                 }
-            } else {
-                sb.append(Character.isDigit(ch) ? '0' : ch);
-                space = false;
+            }
+            return this;
+        }
+
+        private void add(int start, int end, int shape) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                shapes = Arrays.copyOf(shapes, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            shapes[count++] = shape;
+        }
+
+        /** Feeds token {@code t} as its feature name has it. */
+        Sink feed(Sink sink, int t) {
+            int shape = shapes[t];
+            if (shape == 0) {
+                return sink.feed(chars, starts[t], ends[t]);
+            }
+            sink.feed('#').feed('n').feed('u').feed('m');
+            if (shape >= 10) {
+                sink.feed('1');
+            }
+            return sink.feed((char) ('0' + shape % 10));
+        }
+
+        /** Lets go of buffers a very long text made large. */
+        void trim() {
+            if (chars.length > Scratch.KEEP_CHARS) {
+                chars = new char[256];
+            }
+            if (starts.length > Scratch.KEEP_CHARS) {
+                starts = new int[64];
+                ends = new int[64];
+                shapes = new int[64];
             }
         }
-        if (!space) {
-            sb.append(' ');
+    }
+
+    /** What one thread reuses from one extraction to the next. */
+    private static final class Scratch {
+        /**
+         * Buffers grown for a text longer than this (a very long comment) are dropped after use rather than kept for
+         * good: what a thread keeps stays around a megabyte at most.
+         */
+        static final int KEEP_CHARS = 1 << 13;
+        /** Keys kept room for: three character n-grams and about one word feature per character. */
+        static final int KEEP_KEYS = 4 * KEEP_CHARS;
+
+        final HashingSink sink = new HashingSink();
+        final Tokens tokens = new Tokens();
+        /** The normalised text of the character n-grams. */
+        char[] chars = new char[256];
+
+        /** Collapses whitespace, folds digits to 0, pads with spaces, into {@link #chars}; returns the length. */
+        int charNormalise(String lower) {
+            if (chars.length < lower.length() + 2) {
+                chars = new char[Math.max(lower.length() + 2, chars.length * 2)];
+            }
+            char[] out = chars;
+            int n = 0;
+            out[n++] = ' ';
+            boolean space = true;
+            for (int i = 0; i < lower.length(); i++) {
+                char ch = lower.charAt(i);
+                if (Ascii.isWhitespace(ch)) {
+                    if (!space) {
+                        out[n++] = ' ';
+                        space = true;
+                    }
+                } else {
+                    out[n++] = Ascii.isDigit(ch) ? '0' : ch;
+                    space = false;
+                }
+            }
+            if (!space) {
+                out[n++] = ' ';
+            }
+            return n;
         }
-        return sb.toString();
+
+        void reset() {
+            sink.reset();
+            tokens.trim();
+            if (chars.length > KEEP_CHARS) {
+                chars = new char[256];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * {@link Character}'s classes of a UTF-16 unit, read from a table for ASCII (most of what is written) and asked of
+     * {@link Character} for the rest; the table is filled from {@link Character} itself, so both always agree.
+     */
+    private static final class Ascii {
+        private static final int LETTER = 1;
+        private static final int UPPER = 2;
+        private static final int DIGIT = 4;
+        private static final int WHITESPACE = 8;
+        private static final byte[] CLASSES = new byte[128];
+
+        static {
+            for (char ch = 0; ch < 128; ch++) {
+                CLASSES[ch] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isUpperCase(ch) ? UPPER : 0)
+                        | (Character.isDigit(ch) ? DIGIT : 0) | (Character.isWhitespace(ch) ? WHITESPACE : 0));
+            }
+        }
+
+        static boolean isLetter(char ch) {
+            return ch < 128 ? (CLASSES[ch] & LETTER) != 0 : Character.isLetter(ch);
+        }
+
+        static boolean isUpperCase(char ch) {
+            return ch < 128 ? (CLASSES[ch] & UPPER) != 0 : Character.isUpperCase(ch);
+        }
+
+        static boolean isDigit(char ch) {
+            return ch < 128 ? (CLASSES[ch] & DIGIT) != 0 : Character.isDigit(ch);
+        }
+
+        static boolean isLetterOrDigit(char ch) {
+            return ch < 128 ? (CLASSES[ch] & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(ch);
+        }
+
+        static boolean isWhitespace(char ch) {
+            return ch < 128 ? (CLASSES[ch] & WHITESPACE) != 0 : Character.isWhitespace(ch);
+        }
     }
 
     // ------------------------------------------------------------------ hashing
@@ -404,6 +590,8 @@ public final class FeatureExtractor {
 
         Sink feed(CharSequence s, int from, int to);
 
+        Sink feed(char[] s, int from, int to);
+
         Sink feed(char c);
 
         void end();
@@ -412,9 +600,8 @@ public final class FeatureExtractor {
             return feed(s, 0, s.length());
         }
 
-        /** All character n-grams of s with min <= n <= max, each as one feature. */
-        default void charGrams(int group, char prefix, String s, int min, int max) {
-            int len = s.length();
+        /** All character n-grams of s[0, len) with min <= n <= max, each as one feature. */
+        default void charGrams(int group, char prefix, char[] s, int len, int min, int max) {
             for (int i = 0; i < len; i++) {
                 for (int n = min; n <= max && i + n <= len; n++) {
                     begin(group, prefix).feed(s, i, i + n).end();
@@ -423,12 +610,20 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Hashes each feature name on the fly (FNV-1a over UTF-16 units + murmur finaliser). */
+    /**
+     * Hashes each feature name on the fly (FNV-1a over UTF-16 units + murmur finaliser). Reused by one thread:
+     * {@link #reset} after each vector.
+     */
     private static final class HashingSink implements Sink {
         private final long[][] keys = {new long[512], new long[64], new long[32]};
         private final int[] sizes = new int[3];
         private int group;
         private long h;
+        /** Open addressing set of the keys seen (0 = empty), zeroed again after each vector. */
+        private long[] seen = new long[1024];
+        /** Where each distinct key went in {@link #seen}, and the distinct keys in order. */
+        private int[] slots = new int[512];
+        private long[] unique = new long[512];
 
         @Override
         public Sink begin(int g, char prefix) {
@@ -448,28 +643,43 @@ public final class FeatureExtractor {
         }
 
         @Override
+        public Sink feed(char[] s, int from, int to) {
+            long x = h;
+            for (int i = from; i < to; i++) {
+                x = (x ^ s[i]) * FNV_PRIME;
+            }
+            h = x;
+            return this;
+        }
+
+        @Override
         public Sink feed(char c) {
             h = (h ^ c) * FNV_PRIME;
             return this;
         }
 
         @Override
-        public void charGrams(int g, char prefix, String s, int min, int max) {
+        public void charGrams(int g, char prefix, char[] s, int len, int min, int max) {
             // FNV-1a is sequential: the state after n characters is the hash of the n-gram
             long start = (SEED ^ prefix) * FNV_PRIME;
-            int len = s.length();
-            group = g;
+            int needed = sizes[g] + Math.max(0, len - min + 1) * Math.max(0, max - min + 1);
+            if (keys[g].length < needed) {
+                keys[g] = Arrays.copyOf(keys[g], Math.max(needed, keys[g].length * 2));
+            }
+            long[] out = keys[g];
+            int size = sizes[g];
             for (int i = 0; i + min <= len; i++) {
                 long x = start;
                 int end = Math.min(len, i + max);
                 for (int j = i; j < end; j++) {
-                    x = (x ^ s.charAt(j)) * FNV_PRIME;
+                    x = (x ^ s[j]) * FNV_PRIME;
                     if (j - i + 1 >= min) {
-                        h = x;
-                        end();
+                        out[size++] = fmix(x);
                     }
                 }
             }
+            sizes[g] = size;
+            group = g;
         }
 
         @Override
@@ -481,13 +691,35 @@ public final class FeatureExtractor {
             a[sizes[group]++] = fmix(h);
         }
 
+        void reset() {
+            sizes[0] = 0;
+            sizes[1] = 0;
+            sizes[2] = 0;
+            for (int g = 0; g < 3; g++) {
+                if (keys[g].length > Scratch.KEEP_KEYS) {
+                    keys[g] = new long[g == 0 ? 512 : 64];
+                }
+            }
+            if (seen.length > 2 * Scratch.KEEP_KEYS || slots.length > Scratch.KEEP_KEYS) {
+                seen = new long[1024];
+                slots = new int[512];
+                unique = new long[512];
+            }
+        }
+
+        /** The distinct keys, by group (char, word, other) and first appearance, with their scaled values. */
         Vector vector(Config c) {
             int total = sizes[0] + sizes[1] + sizes[2];
-            int cap = Integer.highestOneBit(Math.max(8, total * 2 - 1)) << 1;
-            long[] table = new long[cap]; // open addressing; 0 = empty (a zero key is dropped: p ~ 2^-64)
-            int mask = cap - 1;
-            long[] k = new long[total];
-            byte[] grp = new byte[total];
+            if (seen.length < 2 * total) {
+                seen = new long[Integer.highestOneBit(Math.max(8, total * 2 - 1)) << 1];
+            }
+            if (slots.length < total) {
+                slots = new int[Math.max(total, slots.length * 2)];
+                unique = new long[slots.length];
+            }
+            long[] table = seen; // open addressing; 0 = empty (a zero key is dropped: p ~ 2^-64)
+            int mask = table.length - 1;
+            long[] k = unique;
             int[] counts = new int[3];
             int m = 0;
             for (int g = 0; g < 3; g++) {
@@ -501,11 +733,14 @@ public final class FeatureExtractor {
                     }
                     if (t == 0 && key != 0) {
                         table[i] = key;
-                        k[m] = key;
-                        grp[m++] = (byte) g;
+                        slots[m] = i;
+                        k[m++] = key;
                         counts[g]++;
                     }
                 }
+            }
+            for (int i = 0; i < m; i++) {
+                table[slots[i]] = 0;
             }
             double[] gw = {c.charWeight(), c.wordWeight(), c.otherWeight()};
             double norm2 = 0;
@@ -515,15 +750,14 @@ public final class FeatureExtractor {
                 }
             }
             double norm = Math.sqrt(norm2);
-            double[] per = new double[3];
-            for (int g = 0; g < 3; g++) {
-                per[g] = counts[g] == 0 ? 0 : gw[g] / Math.sqrt(counts[g]) / norm;
-            }
             double[] v = new double[m];
-            for (int i = 0; i < m; i++) {
-                v[i] = per[grp[i]];
+            int from = 0;
+            for (int g = 0; g < 3; g++) {
+                double per = counts[g] == 0 ? 0 : gw[g] / Math.sqrt(counts[g]) / norm;
+                Arrays.fill(v, from, from + counts[g], per);
+                from += counts[g];
             }
-            return new Vector(m == total ? k : Arrays.copyOf(k, m), v);
+            return new Vector(Arrays.copyOf(k, m), v);
         }
     }
 
@@ -545,6 +779,13 @@ public final class FeatureExtractor {
         public Sink feed(CharSequence s, int from, int to) {
             hashing.feed(s, from, to);
             name.append(s, from, to);
+            return this;
+        }
+
+        @Override
+        public Sink feed(char[] s, int from, int to) {
+            hashing.feed(s, from, to);
+            name.append(s, from, to - from);
             return this;
         }
 

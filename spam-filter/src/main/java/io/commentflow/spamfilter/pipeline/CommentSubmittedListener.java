@@ -23,7 +23,9 @@ import java.util.UUID;
 /**
  * Scores each comment of a poll and writes its verdict. Runs inside the container's Kafka transaction, so the verdicts,
  * any dead letters and the consumed offsets are committed together or not at all (STACK.md: a batch listener, since a
- * transaction per record is 300 times slower).
+ * transaction per record is 300 times slower). Called on each of the container's consumer threads
+ * ({@code spring.kafka.listener.concurrency}), each with partitions and transactions of its own, so one scores while
+ * another waits for its commit; verdicts keep the order of their comments within a partition.
  */
 @Component
 class CommentSubmittedListener {

@@ -8,6 +8,7 @@ import io.commentflow.spamfilter.scoring.CommentScoring;
 import io.commentflow.spamfilter.scoring.KnownSpammers;
 import io.commentflow.spamfilter.scoring.ScoringPhase;
 import io.commentflow.spamfilter.scoring.SpamRules;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,8 +46,13 @@ class ScoringConfig {
         return new CommentScoring(phases, properties.classifierVersion());
     }
 
+    /**
+     * Akismet's concurrency is per poll: with several listener threads polling at once, as many more comments may
+     * wait on it, so no poll takes longer than it would alone.
+     */
     @Bean
-    BatchScoring batchScoring(CommentScoring scoring, Optional<AkismetPhase> akismet) {
-        return new BatchScoring(scoring, akismet.map(AkismetPhase::concurrency).orElse(1));
+    BatchScoring batchScoring(CommentScoring scoring, Optional<AkismetPhase> akismet,
+                              @Value("${spring.kafka.listener.concurrency:1}") int listeners) {
+        return new BatchScoring(scoring, akismet.map(a -> a.concurrency() * Math.max(1, listeners)).orElse(1));
     }
 }

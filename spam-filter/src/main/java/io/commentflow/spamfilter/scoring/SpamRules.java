@@ -6,10 +6,8 @@ import io.commentflow.events.Verdict;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +23,7 @@ public final class SpamRules implements ScoringPhase {
     public static final int DEFAULT_LINKS_TO_HOLD = 2;
 
     // a URL is counted once however often it appears, so <a href="x">x</a> is one link, not two
-    private static final Pattern LINK =
+    static final Pattern LINK =
             Pattern.compile("(?i)(?:https?://|(?<![\\w/.@])www\\.)[^\\s<>\"']+");
 
     private final WordList disallowed;
@@ -53,11 +51,17 @@ public final class SpamRules implements ScoringPhase {
         if (honeypot != null && !honeypot.isBlank()) {
             findings.add(new Finding(Verdict.SPAM, "honeypot field filled in"));
         }
-        Map<String, String> texts = textsOf(comment);
-        texts.forEach((field, text) -> disallowed.firstIn(text).ifPresent(word ->
-                findings.add(new Finding(Verdict.SPAM, "disallowed word '" + word + "' in " + field))));
-        texts.forEach((field, text) -> moderation.firstIn(text).ifPresent(word ->
-                findings.add(new Finding(Verdict.UNSURE, "moderation word '" + word + "' in " + field))));
+        String[] texts = textsOf(comment);
+        for (int i = 0; i < texts.length; i++) {
+            int field = i;
+            disallowed.firstIn(texts[i]).ifPresent(word ->
+                    findings.add(new Finding(Verdict.SPAM, "disallowed word '" + word + "' in " + FIELDS[field])));
+        }
+        for (int i = 0; i < texts.length; i++) {
+            int field = i;
+            moderation.firstIn(texts[i]).ifPresent(word ->
+                    findings.add(new Finding(Verdict.UNSURE, "moderation word '" + word + "' in " + FIELDS[field])));
+        }
         int links = links(comment.getContent());
         if (linksToHold > 0 && links >= linksToHold) {
             findings.add(new Finding(Verdict.UNSURE, links + " links in content (holding at " + linksToHold + ")"));
@@ -65,21 +69,20 @@ public final class SpamRules implements ScoringPhase {
         return findings;
     }
 
-    /** Like WordPress, the words are looked for in what the author wrote about themselves too. */
-    private static Map<String, String> textsOf(CommentSubmitted comment) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("content", comment.getContent());
+    private static final String[] FIELDS = {"content", "author name", "author email", "author url"};
+
+    /** Like WordPress, the words are looked for in what the author wrote about themselves too (as {@link #FIELDS}). */
+    private static String[] textsOf(CommentSubmitted comment) {
         CommentAuthor author = comment.getAuthor();
-        if (author != null) {
-            texts.put("author name", author.getName());
-            texts.put("author email", author.getEmail());
-            texts.put("author url", author.getUrl());
+        if (author == null) {
+            return new String[] {comment.getContent()};
         }
-        return texts;
+        return new String[] {comment.getContent(), author.getName(), author.getEmail(), author.getUrl()};
     }
 
-    private static int links(String content) {
-        if (content == null) {
+    /** Distinct links in the content. */
+    static int links(String content) {
+        if (content == null || !mayHaveLink(content)) {
             return 0;
         }
         Set<String> urls = new HashSet<>();
@@ -88,5 +91,22 @@ public final class SpamRules implements ScoringPhase {
             urls.add(matcher.group().toLowerCase(Locale.ROOT));
         }
         return urls.size();
+    }
+
+    /**
+     * What {@link #LINK} cannot match without: "http" or "www." in any ASCII case (its case-insensitivity is ASCII's).
+     * Bit 5 set lower-cases ASCII letters (and lets a few other characters pass, which the pattern then turns down).
+     */
+    private static boolean mayHaveLink(String content) {
+        for (int i = 0; i + 4 <= content.length(); i++) {
+            int c0 = content.charAt(i) | 0x20;
+            if (c0 == 'h' && (content.charAt(i + 1) | 0x20) == 't' && (content.charAt(i + 2) | 0x20) == 't'
+                    && (content.charAt(i + 3) | 0x20) == 'p'
+                    || c0 == 'w' && (content.charAt(i + 1) | 0x20) == 'w' && (content.charAt(i + 2) | 0x20) == 'w'
+                    && content.charAt(i + 3) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -45,10 +45,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.commentflow.spamfilter.scoring.Comments.comment;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,6 +197,42 @@ class SpamFilterIntegrationTests {
         producer.send(new ProducerRecord<>(Topics.COMMENT_MODERATED.name(), comment.getPostId().toString(),
                 new EventSerializer().serialize(Topics.COMMENT_MODERATED.name(), moderated)));
         producer.flush();
+    }
+
+    @Test
+    void givesEveryCommentOneVerdictInTheOrderEachPostsCommentsCameIn() {
+        // several posts, so several partitions and both listener threads; each post's comments stay in one partition
+        List<UUID> posts = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<CommentSubmitted> comments = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            CommentSubmitted comment = comment("Remark number " + i + " on the difference engine.").build();
+            comment.setPostId(posts.get(i % posts.size()));
+            comments.add(comment);
+        }
+        for (CommentSubmitted comment : comments) {
+            byte[] value = new EventSerializer().serialize(Topics.COMMENT_SUBMITTED.name(), comment);
+            producer.send(new ProducerRecord<>(Topics.COMMENT_SUBMITTED.name(), comment.getPostId().toString(), value));
+        }
+        producer.flush();
+        Set<UUID> ours = comments.stream().map(CommentSubmitted::getCommentId).collect(Collectors.toSet());
+
+        scored.first(verdictOn(comments.get(comments.size() - 1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            scored.first(r -> true);
+            assertThat(scored.seen().stream().filter(r -> ours.contains(commentIdOf(r)))).hasSize(comments.size());
+        });
+
+        for (UUID post : posts) {
+            List<UUID> submitted = comments.stream().filter(c -> c.getPostId().equals(post))
+                    .map(CommentSubmitted::getCommentId).toList();
+            List<UUID> verdicts = scored.seen().stream().map(SpamFilterIntegrationTests::commentIdOf)
+                    .filter(submitted::contains).toList();
+            assertThat(verdicts).as("verdicts on post %s", post).containsExactlyElementsOf(submitted);
+        }
+    }
+
+    private static UUID commentIdOf(ConsumerRecord<String, SpecificRecord> record) {
+        return record.value() instanceof CommentScored s ? s.getComment().getCommentId() : null;
     }
 
     @Test
