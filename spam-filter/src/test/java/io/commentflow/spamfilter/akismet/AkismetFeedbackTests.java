@@ -1,5 +1,6 @@
 package io.commentflow.spamfilter.akismet;
 
+import io.commentflow.spamfilter.scoring.Comments;
 import io.commentflow.events.CommentModerated;
 import io.commentflow.events.CommentSubmitted;
 import io.commentflow.events.ModerationAction;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static io.commentflow.spamfilter.akismet.Akismet.KEY;
 import static io.commentflow.spamfilter.scoring.Comments.comment;
@@ -102,16 +102,6 @@ class AkismetFeedbackTests {
     }
 
     private static CommentModerated moderated(CommentSubmitted comment, ModerationAction action) {
-        return CommentModerated.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(comment.getOccurredAt())
-                .setCommentId(comment.getCommentId())
-                .setPostId(comment.getPostId())
-                .setAction(action)
-                .setContent(comment.getContent())
-                .setAuthor(comment.getAuthor())
-                .setModerator("admin")
-                .setModeratedAt(comment.getOccurredAt())
-                .build();
+        return Comments.moderation(comment, action);
     }
 }

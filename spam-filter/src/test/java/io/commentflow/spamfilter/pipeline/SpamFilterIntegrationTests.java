@@ -5,6 +5,7 @@ import io.commentflow.events.CommentScored;
 import io.commentflow.events.CommentSubmitted;
 import io.commentflow.events.ModerationAction;
 import io.commentflow.events.Verdict;
+import io.commentflow.spamfilter.scoring.Comments;
 import io.commentflow.schemas.Topics;
 import io.commentflow.schemas.kafka.EventDeserializer;
 import io.commentflow.schemas.kafka.EventSerializer;
@@ -183,17 +184,7 @@ class SpamFilterIntegrationTests {
     }
 
     private static void moderate(CommentSubmitted comment, ModerationAction action) {
-        CommentModerated moderated = CommentModerated.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(comment.getOccurredAt())
-                .setCommentId(comment.getCommentId())
-                .setPostId(comment.getPostId())
-                .setAction(action)
-                .setContent(comment.getContent())
-                .setAuthor(comment.getAuthor())
-                .setModerator("admin")
-                .setModeratedAt(comment.getOccurredAt())
-                .build();
+        CommentModerated moderated = Comments.moderation(comment, action);
         producer.send(new ProducerRecord<>(Topics.COMMENT_MODERATED.name(), comment.getPostId().toString(),
                 new EventSerializer().serialize(Topics.COMMENT_MODERATED.name(), moderated)));
         producer.flush();

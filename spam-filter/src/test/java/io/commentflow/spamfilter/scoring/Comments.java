@@ -1,7 +1,9 @@
 package io.commentflow.spamfilter.scoring;
 
 import io.commentflow.events.CommentAuthor;
+import io.commentflow.events.CommentModerated;
 import io.commentflow.events.CommentSubmitted;
+import io.commentflow.events.ModerationAction;
 import io.commentflow.events.SubmissionSource;
 
 import java.time.Instant;
@@ -31,5 +33,20 @@ public final class Comments {
                 .setNotifyFollowups(true)
                 .setSubmittedAt(now)
                 .setSource(SubmissionSource.FORM);
+    }
+
+    /** A moderator's decision on {@code comment}, as post-service writes it to comment-moderated. */
+    public static CommentModerated moderation(CommentSubmitted comment, ModerationAction action) {
+        return CommentModerated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(comment.getOccurredAt())
+                .setCommentId(comment.getCommentId())
+                .setPostId(comment.getPostId())
+                .setAction(action)
+                .setContent(comment.getContent())
+                .setAuthor(comment.getAuthor())
+                .setModerator("admin")
+                .setModeratedAt(comment.getOccurredAt())
+                .build();
     }
 }
