@@ -1,5 +1,6 @@
 package io.commentflow.spamfilter.classifier;
 
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ public final class TextCleaner {
     private static final Pattern BR = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern ANCHOR = Pattern.compile("(?is)<a\\s[^>]*?href\\s*=\\s*([\"'])(.*?)\\1[^>]*>(.*?)</a\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)</?[a-zA-Z][^<>]*>");
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?");
 
     private TextCleaner() {
     }
@@ -37,9 +39,9 @@ public final class TextCleaner {
             Matcher m = ANCHOR.matcher(s);
             StringBuilder sb = new StringBuilder(s.length());
             while (m.find()) {
-                String href = StringEscapeUtils.unescapeHtml4(m.group(2)).trim();
+                String href = unescapeHtml4(m.group(2)).trim();
                 String inner = TAG.matcher(m.group(3)).replaceAll("");
-                String innerText = StringEscapeUtils.unescapeHtml4(inner).trim();
+                String innerText = unescapeHtml4(inner).trim();
                 // keep the link target when the visible text does not already show it
                 String replacement = innerText.equals(href) || innerText.isEmpty() ? href : innerText + " " + href;
                 // escape for appendReplacement, then re-escape as HTML so the final unescape is a no-op
@@ -85,7 +87,7 @@ public final class TextCleaner {
                 }
                 boolean decimal = s.startsWith("&#", i) && end > i + 2 && end < s.length() && s.charAt(end) == ';';
                 if (!decimal || value == 0 || value > 0xFFFF) {
-                    return StringEscapeUtils.unescapeHtml4(s);
+                    return unescapeHtml4(s);
                 }
                 replacement = (char) value;
                 length = end + 1 - i;
@@ -98,5 +100,28 @@ public final class TextCleaner {
             copied = i;
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * {@link StringEscapeUtils#unescapeHtml4}, which throws on a numeric reference beyond Unicode ({@code &#9999999;}):
+     * such a comment would fail on every retry. Those references become U+FFFD, as an HTML parser reads them.
+     */
+    private static String unescapeHtml4(String s) {
+        try {
+            return StringEscapeUtils.unescapeHtml4(s);
+        } catch (IllegalArgumentException e) {
+            return StringEscapeUtils.unescapeHtml4(NUMERIC_REFERENCE.matcher(s).replaceAll(m -> validCodePoint(m)
+                    ? Matcher.quoteReplacement(m.group()) : "\uFFFD"));
+        }
+    }
+
+    private static boolean validCodePoint(MatchResult reference) {
+        boolean hex = reference.group(1) != null;
+        String digits = hex ? reference.group(1) : reference.group(2);
+        try {
+            return Character.isValidCodePoint(Integer.parseInt(digits, hex ? 16 : 10));
+        } catch (NumberFormatException tooLong) {
+            return false;
+        }
     }
 }
