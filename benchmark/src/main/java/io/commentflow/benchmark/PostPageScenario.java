@@ -4,9 +4,11 @@ import io.commentflow.benchmark.Report.Figure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /posts/{slug}} of a post with 200 published comments (50 threads of 4, so all are on the first page):
@@ -20,7 +22,7 @@ final class PostPageScenario {
     private static final double FLOOD_RATE = 1_000;
 
     /** One condition's two measurements; the fixed rate is 1,000/s unless the page cannot be served that often. */
-    record Measured(String condition, LoadResult most, LoadResult fixed, double rate) {
+    record Measured(String condition, LoadResult most, LoadResult fixed, double rate, Map<String, Double> coresBusy) {
         String at() {
             return " at " + RunPlan.rate(rate);
         }
@@ -104,10 +106,22 @@ final class PostPageScenario {
                                 + "(most %.0f/s idle); latency measured at %s, half of that, in every condition",
                         m.most().perSecond(200), RunPlan.rate(m.rate())));
             }
+            if (!m.coresBusy().isEmpty()) {
+                report.note(String.format(Locale.ROOT, "post page%s, %s: CPU by process (cores busy on average) %s",
+                        m.at(), m.condition(), CpuByProcess.describe(m.coresBusy())));
+            }
             if (m.fixed().perSecond(200) < m.rate() * 0.97 || m.fixed().total() != m.fixed().count(200)) {
                 report.note(String.format(Locale.ROOT, "post page%s, %s: %.0f answered 200/s; answers %s",
                         m.at(), m.condition(), m.fixed().perSecond(200), m.fixed().statusSummary()));
             }
+        }
+        if (!flooded.coresBusy().isEmpty() && floodResult.perSecond(202) > 0) {
+            // what the pipeline cost beside the page: the flood's CPU minus the idle page's, per comment accepted
+            report.note("comment flood: CPU per comment accepted (flood minus idle, by process) " + idle.coresBusy()
+                    .keySet().stream()
+                    .map(name -> String.format(Locale.ROOT, "%s %.2f ms", name, 1_000 * (flooded.coresBusy()
+                            .getOrDefault(name, 0.0) - idle.coresBusy().get(name)) / floodResult.perSecond(202)))
+                    .collect(Collectors.joining(", ")));
         }
         report.add(Figure.of("post page", "comment flood: comments accepted per second", floodResult.perSecond(202), "/s")
                 .note("offered 1,000/s, 8 in 10 ham; 1 in 500 (2/s) on the measured post, so its page changes while measured"));
@@ -126,11 +140,14 @@ final class PostPageScenario {
         LoadResult most = generator.closedLoop("post page, " + condition + ", most", page, MAX_CONNECTIONS,
                 plan.pageWarmup(), plan.pageMaxMeasure(), false, LoadGenerator.Answers.IGNORE);
         double rate = Double.isNaN(idleRate) ? RunPlan.fixedRateFor(most.perSecond(200)) : idleRate;
+        CpuByProcess cpu = CpuByProcess.start(bench.system().processes());
         LoadResult fixed = generator.openLoop("post page @" + RunPlan.rate(rate) + ", " + condition, page, rate,
                 plan.pageWarmup(), plan.pageFixedMeasure(), FIXED_RATE_CONNECTIONS, false, LoadGenerator.Answers.IGNORE);
+        Map<String, Double> coresBusy = cpu.coresBusy();
         Progress.say("  post page, %s: most %.0f/s; at %s p50 %.2f ms, p99 %.2f ms (%s)", condition,
                 most.perSecond(200), RunPlan.rate(rate), fixed.millis(50), fixed.millis(99), fixed.statusSummary());
-        return new Measured(condition, most, fixed, rate);
+        Progress.say("    cores busy: %s", CpuByProcess.describe(coresBusy));
+        return new Measured(condition, most, fixed, rate, coresBusy);
     }
 
     private static LoadGenerator.Requests page(Bench bench, BlogAdmin.BlogPost post) {

@@ -89,6 +89,11 @@ final class SystemUnderTest implements AutoCloseable {
                 secrets.getProperty("moderation-links"));
     }
 
+    /** The processes of a system started here by name (services, "kafka", "postgres"); none with --use-running. */
+    Map<String, ProcessHandle> processes() {
+        return system == null ? Map.of() : system.processes();
+    }
+
     boolean controlsProcesses() {
         return system != null;
     }

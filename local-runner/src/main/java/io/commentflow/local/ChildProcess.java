@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A process the runner started: its output goes to a log file, and it is stopped with SIGTERM, then SIGKILL. */
@@ -69,6 +70,11 @@ final class ChildProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The running process, if it runs. */
+    Optional<ProcessHandle> handle() {
+        return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
     }
 
     /** Waits until {@code url} answers 200 (Spring Boot's health says UP), failing early if the process died. */

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server (the same database as production), unpacked from Maven Central and run from a data
@@ -20,9 +21,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
@@ -37,7 +40,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
-        return new EmbeddedDatabase(postgres);
+        return new EmbeddedDatabase(postgres, dataDir);
     }
 
     /** Creates the database unless it exists, and returns its JDBC URL. */
@@ -55,6 +58,16 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         return postgres.getJdbcUrl(USER, name);
+    }
+
+    /** The server's main process (its first line of postmaster.pid); the backends are its children. */
+    Optional<ProcessHandle> handle() {
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     int port() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,6 +209,22 @@ public final class LocalSystem implements AutoCloseable {
 
     public void startDatabase() throws IOException {
         database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
+    }
+
+    /**
+     * The processes of the running system by name: each service, "kafka" and "postgres" (whose backends are its
+     * descendants); what runs in this JVM (the SMTP sink) is not among them.
+     */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        services.forEach((name, service) -> service.handle().ifPresent(handle -> processes.put(name, handle)));
+        if (broker != null) {
+            broker.handle().ifPresent(handle -> processes.put("kafka", handle));
+        }
+        if (database != null) {
+            database.handle().ifPresent(handle -> processes.put("postgres", handle));
+        }
+        return processes;
     }
 
     public LocalSettings settings() {
