@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * Moves outbox rows to Kafka on a thread of its own: every {@code interval}, and right after a transaction
- * that appended to the outbox commits. While Kafka or the database is unreachable it backs off up to
+ * Moves outbox rows to Kafka on a thread of its own: every {@code interval}, and soon after a transaction that
+ * appended to the outbox commits (but not sooner than {@code linger} after its previous run, so that a flood of
+ * commits is relayed in few, large batches). While Kafka or the database is unreachable it backs off up to
  * {@code maxBackoff}, says so once, and keeps trying; the events wait safely in the table meanwhile.
  */
 @Component
@@ -57,7 +58,10 @@ class OutboxRelay implements SmartLifecycle {
                     log.info("Outbox relay is publishing again after {} failed attempts", failures);
                     failures = 0;
                 }
-                await(properties.interval(), true);
+                // commits during the linger are taken by the next run together; only stopping cuts it short
+                Duration linger = min(properties.linger(), properties.interval());
+                await(linger, false);
+                await(properties.interval().minus(linger), true);
             } catch (RuntimeException e) {
                 failures++;
                 Duration backoff = backoff();
@@ -70,6 +74,10 @@ class OutboxRelay implements SmartLifecycle {
                 await(backoff, false);
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -85,7 +93,7 @@ class OutboxRelay implements SmartLifecycle {
         return Duration.ofMillis(Math.min(millis, properties.maxBackoff().toMillis()));
     }
 
-    /** Waits for the period, or until nudged if {@code wakeOnNudge}, or until stopped. */
+    /** Waits for the period, or until nudged if {@code wakeOnNudge} (or nudged before), or until stopped. */
     private void await(Duration period, boolean wakeOnNudge) {
         long deadline = System.nanoTime() + period.toNanos();
         synchronized (signal) {
@@ -98,7 +106,10 @@ class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 running = false;
             }
-            nudged = false;
+            if (wakeOnNudge) {
+                // taken: the run that follows sees what was committed; a nudge while not listening stays for later
+                nudged = false;
+            }
         }
     }
 
@@ -115,7 +126,8 @@ class OutboxRelay implements SmartLifecycle {
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.start();
-        log.info("Outbox relay started (every {} ms, batches of {})", properties.interval().toMillis(), properties.batchSize());
+        log.info("Outbox relay started (every {} ms or on commits, at most every {} ms; batches of {})",
+                properties.interval().toMillis(), properties.linger().toMillis(), properties.batchSize());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.commentflow.posts.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
@@ -34,6 +35,7 @@ class OutboxSender {
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, Object> kafka;
     private final Counter published;
+    private final DistributionSummary batches;
 
     OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, Object> kafka,
                  MeterRegistry meters) {
@@ -42,6 +44,9 @@ class OutboxSender {
         this.kafka = kafka;
         this.published = Counter.builder("commentflow.outbox.published")
                 .description("Outbox events the broker acknowledged").register(meters);
+        this.batches = DistributionSummary.builder("commentflow.outbox.batch.size")
+                .description("Events per relay transaction (its count: how many transactions relayed events)")
+                .register(meters);
     }
 
     /** Sends up to {@code batchSize} rows; returns how many were published (0 if another relay holds the lock). */
@@ -63,8 +68,12 @@ class OutboxSender {
             jdbc.sql("update outbox set published_at = now() where id = any(?)").param(ids).update();
             return rows.size();
         });
-        published.increment(sent == null ? 0 : sent);
-        return sent == null ? 0 : sent;
+        if (sent == null || sent == 0) {
+            return 0;
+        }
+        published.increment(sent);
+        batches.record(sent);
+        return sent;
     }
 
     /** Hands every row to the producer in id order; the idempotent producer keeps that order per partition. */

@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,16 @@ public class PostCatalog {
     @Transactional(readOnly = true)
     public Optional<Post> find(UUID id) {
         return posts.findById(id);
+    }
+
+    /** The posts of these ids that exist, by id (one query for a whole batch of comments). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Post> findAll(Collection<UUID> ids) {
+        Map<UUID, Post> found = new HashMap<>();
+        for (Post post : posts.findAllById(ids)) {
+            found.put(post.id(), post);
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

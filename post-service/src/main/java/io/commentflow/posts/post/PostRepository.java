@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,11 @@ class PostRepository {
 
     Optional<Post> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from posts where id = ?").param(id).query(POST).optional();
+    }
+
+    /** The posts of these ids that exist, in no particular order. */
+    List<Post> findAllById(Collection<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = any(?)").param(ids.toArray(UUID[]::new)).query(POST).list();
     }
 
     /** The post, its row locked until the transaction ends (edits of one post are serialised). */

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -99,6 +100,10 @@ class KafkaConfig {
         backOff.setMaxElapsedTime(60_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(NotRetryable.class);
+        // after a batch listener's failed record the handler re-seeks the rest of the poll by throwing, which the
+        // container would log with a stack trace at ERROR even when the record was just dead-lettered; the listener
+        // logs why a record is retried, the recoverer above why it is dead-lettered
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 

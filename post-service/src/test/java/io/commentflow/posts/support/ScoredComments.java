@@ -24,6 +24,7 @@ public final class ScoredComments {
     private String ip = "203.0.113.7";
     private String content = "A thoughtful comment.";
     private boolean notifyFollowups;
+    private List<String> reasons = List.of("test");
 
     private ScoredComments(UUID postId) {
         this.postId = postId;
@@ -69,6 +70,11 @@ public final class ScoredComments {
         return this;
     }
 
+    public ScoredComments reasons(String... reasons) {
+        this.reasons = List.of(reasons);
+        return this;
+    }
+
     public ScoredComments notifyFollowups() {
         this.notifyFollowups = true;
         return this;
@@ -94,7 +100,7 @@ public final class ScoredComments {
                 .setComment(submitted)
                 .setVerdict(verdict)
                 .setScore(verdict == Verdict.SPAM ? 0.97 : verdict == Verdict.UNSURE ? 0.5 : 0.02)
-                .setReasons(List.of("test"))
+                .setReasons(reasons)
                 .setClassifierVersion("test-1")
                 .setScoredAt(now)
                 .build();
