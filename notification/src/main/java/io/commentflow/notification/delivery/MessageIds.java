@@ -17,6 +17,9 @@ final class MessageIds {
 
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
 
+    /** One digest per thread: looking the algorithm up for every email costs more than hashing the address. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(MessageIds::sha256);
+
     private final String domain;
 
     MessageIds(String domain) {
@@ -36,10 +39,14 @@ final class MessageIds {
     }
 
     private static String recipientHash(String address) {
+        // digest() leaves it reset for the next address
+        byte[] digest = SHA_256.get().digest(normalize(address).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(normalize(address).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

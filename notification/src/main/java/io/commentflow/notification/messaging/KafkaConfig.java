@@ -17,10 +17,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -66,7 +69,7 @@ class KafkaConfig {
                 // a negative partition lets the producer pick one by key, whatever the DLT's partition count
                 (record, exception) -> new TopicPartition(deadLetterTopicOf(record.topic()), -1));
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
-            deadLetters.accept(record, consumer, exception);
+            deadLetters.accept(record, consumer, asForOneRecord(exception));
             meters.counter("commentflow.dead.letters", "topic", deadLetterTopicOf(record.topic())).increment();
         };
 
@@ -83,6 +86,28 @@ class KafkaConfig {
         handler.setRetryListeners((record, exception, deliveryAttempt) ->
                 meters.counter("commentflow.notifications.retried", "topic", record.topic()).increment());
         return handler;
+    }
+
+    /**
+     * The reply listener takes a poll at a time and names the record that failed in a
+     * {@link BatchListenerFailedException}: without that wrapper, a dead letter's exception headers say what they said
+     * when the listener took one record at a time (the listener's exception as the cause, or the deserialization
+     * failure itself), which is what operators and their tools read.
+     */
+    private static Exception asForOneRecord(Exception exception) {
+        Throwable thrown = exception;
+        ListenerExecutionFailedException listener = null;
+        if (thrown instanceof ListenerExecutionFailedException wrapper) {
+            listener = wrapper;
+            thrown = wrapper.getCause();
+        }
+        if (!(thrown instanceof BatchListenerFailedException batch) || !(batch.getCause() instanceof Exception failure)) {
+            return exception;
+        }
+        if (failure instanceof DeserializationException || listener == null) {
+            return failure;
+        }
+        return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), failure);
     }
 
     private static String deadLetterTopicOf(String topic) {

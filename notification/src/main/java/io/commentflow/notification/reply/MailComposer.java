@@ -76,39 +76,81 @@ final class MailComposer {
         };
     }
 
+    private static final Template NEW_COMMENT_TEXT = Template.of("""
+            %s left a comment on “%s”:
+
+            %s
+
+            Read it and reply: %s
+            %s""");
+    private static final Template NEW_COMMENT_HTML = Template.of("""
+            <p><strong>%s</strong> left a comment on “%s”:</p>
+            <blockquote style="margin:1em 0;padding-left:1em;border-left:3px solid #ccc">%s</blockquote>
+            <p>%s</p>
+            %s""");
+    private static final Template NEW_REPLY_TEXT = Template.of("""
+            %s replied to your comment on “%s”:
+
+            %s
+
+            Read it and reply: %s
+            %s""");
+    private static final Template NEW_REPLY_HTML = Template.of("""
+            <p><strong>%s</strong> replied to your comment on “%s”:</p>
+            <blockquote style="margin:1em 0;padding-left:1em;border-left:3px solid #ccc">%s</blockquote>
+            <p>%s</p>
+            %s""");
+    private static final Template MODERATE_TEXT = Template.of("""
+            A new comment on “%s” is waiting for your approval.
+
+            Author: %s
+            Comment:
+            %s
+
+            See the comment: %s
+
+            %s%s""");
+    private static final Template MODERATE_HTML = Template.of("""
+            <p>A new comment on “%s” is waiting for your approval.</p>
+            <p>Author: <strong>%s</strong></p>
+            <blockquote style="margin:1em 0;padding-left:1em;border-left:3px solid #ccc">%s</blockquote>
+            <p>%s</p>
+            %s%s""");
+    private static final Template MODERATE_ACTIONS_TEXT = Template.of("""
+            Approve it: %s
+            Mark it as spam: %s
+            Move it to the trash: %s
+            (the links work for 7 days and ask you to confirm)
+            """);
+    private static final Template FOOTER_TEXT = Template.of("""
+
+            --
+            %s
+            Stop emails about this post: %s
+            Stop all emails from us: %s
+            See and change your subscriptions: %s
+            """);
+    private static final Template FOOTER_HTML = Template.of("""
+            <p style="color:#666;font-size:small;border-top:1px solid #ddd;padding-top:.5em">%s<br>
+            <a href="%s">Unsubscribe from this post</a> · <a href="%s">Unsubscribe from everything</a> ·
+            <a href="%s">Manage your subscriptions</a></p>
+            """);
+
     private static Mail newComment(Content c, Footer footer) {
         String subject = "New comment on “" + c.title() + "”";
-        String text = """
-                %s left a comment on “%s”:
-
-                %s
-
-                Read it and reply: %s
-                """.formatted(c.commenter(), c.title(), c.excerpt(), c.commentLink()) + footer.text();
-        String html = Html.emailPage(subject, """
-                <p><strong>%s</strong> left a comment on “%s”:</p>
-                <blockquote style="margin:1em 0;padding-left:1em;border-left:3px solid #ccc">%s</blockquote>
-                <p>%s</p>
-                """.formatted(Html.escape(c.commenter()), Html.link(c.postLink(), Html.escape(c.title())),
-                Html.paragraphs(c.excerpt()), Html.link(c.commentLink(), "Read it and reply")) + footer.html());
+        String text = NEW_COMMENT_TEXT.fill(c.commenter(), c.title(), c.excerpt(), c.commentLink(), footer.text());
+        String html = Html.emailPage(subject, NEW_COMMENT_HTML.fill(Html.escape(c.commenter()),
+                Html.link(c.postLink(), Html.escape(c.title())), Html.paragraphs(c.excerpt()),
+                Html.link(c.commentLink(), "Read it and reply"), footer.html()));
         return new Mail(subject, text, html);
     }
 
     private static Mail newReply(Content c, Footer footer) {
         String subject = "New reply to your comment on “" + c.title() + "”";
-        String text = """
-                %s replied to your comment on “%s”:
-
-                %s
-
-                Read it and reply: %s
-                """.formatted(c.commenter(), c.title(), c.excerpt(), c.commentLink()) + footer.text();
-        String html = Html.emailPage(subject, """
-                <p><strong>%s</strong> replied to your comment on “%s”:</p>
-                <blockquote style="margin:1em 0;padding-left:1em;border-left:3px solid #ccc">%s</blockquote>
-                <p>%s</p>
-                """.formatted(Html.escape(c.commenter()), Html.link(c.postLink(), Html.escape(c.title())),
-                Html.paragraphs(c.excerpt()), Html.link(c.commentLink(), "Read it and reply")) + footer.html());
+        String text = NEW_REPLY_TEXT.fill(c.commenter(), c.title(), c.excerpt(), c.commentLink(), footer.text());
+        String html = Html.emailPage(subject, NEW_REPLY_HTML.fill(Html.escape(c.commenter()),
+                Html.link(c.postLink(), Html.escape(c.title())), Html.paragraphs(c.excerpt()),
+                Html.link(c.commentLink(), "Read it and reply"), footer.html()));
         return new Mail(subject, text, html);
     }
 
@@ -120,35 +162,18 @@ final class MailComposer {
         String actionsText;
         String actionsHtml;
         if (approve.isPresent() && spam.isPresent() && trash.isPresent()) {
-            actionsText = """
-                    Approve it: %s
-                    Mark it as spam: %s
-                    Move it to the trash: %s
-                    (the links work for 7 days and ask you to confirm)
-                    """.formatted(approve.get(), spam.get(), trash.get());
+            actionsText = MODERATE_ACTIONS_TEXT.fill(approve.get(), spam.get(), trash.get());
             actionsHtml = "<p>" + Html.link(approve.get(), "Approve") + " · " + Html.link(spam.get(), "Spam")
                     + " · " + Html.link(trash.get(), "Trash") + "</p>\n";
         } else {
             actionsText = "Moderate it in the queue: " + moderation.queue() + "\n";
             actionsHtml = "<p>" + Html.link(moderation.queue(), "Open the moderation queue") + "</p>\n";
         }
-        String text = """
-                A new comment on “%s” is waiting for your approval.
-
-                Author: %s
-                Comment:
-                %s
-
-                See the comment: %s
-
-                """.formatted(c.title(), c.commenter(), c.excerpt(), c.commentLink()) + actionsText + footer.text();
-        String html = Html.emailPage(subject, """
-                <p>A new comment on “%s” is waiting for your approval.</p>
-                <p>Author: <strong>%s</strong></p>
-                <blockquote style="margin:1em 0;padding-left:1em;border-left:3px solid #ccc">%s</blockquote>
-                <p>%s</p>
-                """.formatted(Html.link(c.postLink(), Html.escape(c.title())), Html.escape(c.commenter()),
-                Html.paragraphs(c.excerpt()), Html.link(c.commentLink(), "See the comment")) + actionsHtml + footer.html());
+        String text = MODERATE_TEXT.fill(c.title(), c.commenter(), c.excerpt(), c.commentLink(), actionsText,
+                footer.text());
+        String html = Html.emailPage(subject, MODERATE_HTML.fill(Html.link(c.postLink(), Html.escape(c.title())),
+                Html.escape(c.commenter()), Html.paragraphs(c.excerpt()), Html.link(c.commentLink(), "See the comment"),
+                actionsHtml, footer.html()));
         return new Mail(subject, text, html);
     }
 
@@ -162,22 +187,11 @@ final class MailComposer {
     private record Footer(String why, String unsubscribePost, String unsubscribeAll, String manage) {
 
         String text() {
-            return """
-
-                    --
-                    %s
-                    Stop emails about this post: %s
-                    Stop all emails from us: %s
-                    See and change your subscriptions: %s
-                    """.formatted(why, unsubscribePost, unsubscribeAll, manage);
+            return FOOTER_TEXT.fill(why, unsubscribePost, unsubscribeAll, manage);
         }
 
         String html() {
-            return """
-                    <p style="color:#666;font-size:small;border-top:1px solid #ddd;padding-top:.5em">%s<br>
-                    <a href="%s">Unsubscribe from this post</a> · <a href="%s">Unsubscribe from everything</a> ·
-                    <a href="%s">Manage your subscriptions</a></p>
-                    """.formatted(Html.escape(why), Html.escape(unsubscribePost), Html.escape(unsubscribeAll),
+            return FOOTER_HTML.fill(Html.escape(why), Html.escape(unsubscribePost), Html.escape(unsubscribeAll),
                     Html.escape(manage));
         }
     }

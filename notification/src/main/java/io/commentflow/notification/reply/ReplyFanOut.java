@@ -1,8 +1,7 @@
 package io.commentflow.notification.reply;
 
 import io.commentflow.events.ReplyNotification;
-import io.commentflow.notification.delivery.DigestItem;
-import io.commentflow.notification.delivery.OutgoingEmail;
+import io.commentflow.notification.delivery.FoldableEmail;
 import io.commentflow.notification.subscription.Audience;
 
 import java.util.List;
@@ -13,10 +12,6 @@ import java.util.List;
  */
 final class ReplyFanOut {
 
-    /** One email to send (or fold into a digest). */
-    record PlannedEmail(OutgoingEmail email, DigestItem digestItem) {
-    }
-
     private final RecipientPolicy policy;
     private final MailComposer composer;
 
@@ -25,9 +20,9 @@ final class ReplyFanOut {
         this.composer = composer;
     }
 
-    List<PlannedEmail> emailsFor(ReplyNotification notification, Audience audience) {
+    List<FoldableEmail> emailsFor(ReplyNotification notification, Audience audience) {
         return policy.recipientsOf(notification, audience).stream()
-                .map(recipient -> new PlannedEmail(composer.compose(notification, recipient),
+                .map(recipient -> new FoldableEmail(composer.compose(notification, recipient),
                         composer.digestItem(notification, recipient)))
                 .toList();
     }

@@ -1,102 +1,72 @@
 package io.commentflow.notification.reply;
 
 import io.commentflow.events.ReplyNotification;
-import io.commentflow.notification.delivery.MailDelivery;
 import io.commentflow.notification.messaging.UnprocessableRecordException;
-import io.commentflow.notification.subscription.Audience;
-import io.commentflow.notification.subscription.Subscriptions;
-import io.commentflow.notification.webhook.Webhooks;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Thin adapter from reply-notification to email: decode, record a follow-up request and send its confirmation,
- * load the audience, ask {@link ReplyFanOut} who gets what, deliver each email (or fold it into a digest). The
- * site's webhooks are recorded first (an outbox row each; {@code WebhookJob} sends them). Every step is idempotent, so a retried or redelivered notification sends nothing twice
- * (the ledger in {@link MailDelivery}). It throws on failure: an SMTP failure at once (the error handler retries
- * with back-off, then dead-letters); an email that can never be built only after the others went out.
+ * Thin adapter from reply-notification to email, a poll at a time: checks every record is a notification it can
+ * read, has {@link ReplyMailer} email the readable ones before the first that is not, and names the first record that
+ * failed in a {@link BatchListenerFailedException}. The error handler then commits the records before it, retries or
+ * dead-letters that one alone (as for a single record: an unreadable record and an email that can never be built go to
+ * the dead-letter topic at once, an SMTP or database failure is retried with back-off first), and delivers the later
+ * records again; those that were done find their emails in the ledger and send nothing twice.
  */
 @Component
 class ReplyNotificationListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ReplyNotificationListener.class);
+    private static final LogAccessor log = new LogAccessor(ReplyNotificationListener.class);
 
-    private final ReplyFanOut fanOut;
-    private final MailDelivery delivery;
-    private final Subscriptions subscriptions;
-    private final Webhooks webhooks;
+    private final ReplyMailer mailer;
 
-    ReplyNotificationListener(ReplyFanOut fanOut, MailDelivery delivery, Subscriptions subscriptions, Webhooks webhooks) {
-        this.fanOut = fanOut;
-        this.delivery = delivery;
-        this.subscriptions = subscriptions;
-        this.webhooks = webhooks;
+    ReplyNotificationListener(ReplyMailer mailer) {
+        this.mailer = mailer;
     }
 
     @KafkaListener(id = "reply-notification-mailer", groupId = "${spring.kafka.consumer.group-id:notification}",
-            topics = "#{T(io.commentflow.schemas.Topics).REPLY_NOTIFICATION.name()}")
-    void on(ConsumerRecord<String, SpecificRecord> record) {
-        // fields of the structured logs for every line written while this record is handled (key = comment id)
-        MDC.put("commentId", String.valueOf(record.key()));
-        MDC.put("topic", record.topic());
-        MDC.put("partition", String.valueOf(record.partition()));
-        MDC.put("offset", String.valueOf(record.offset()));
-        try {
-            handle(record);
-        } finally {
-            MDC.remove("commentId");
-            MDC.remove("topic");
-            MDC.remove("partition");
-            MDC.remove("offset");
+            topics = "#{T(io.commentflow.schemas.Topics).REPLY_NOTIFICATION.name()}", batch = "true")
+    void on(List<ConsumerRecord<String, SpecificRecord>> records) {
+        int readable = 0;
+        RuntimeException unreadable = null;
+        while (readable < records.size() && (unreadable = unreadable(records.get(readable))) == null) {
+            readable++;
+        }
+        Optional<ReplyMailer.Failure> failure = mailer.mail(records.subList(0, readable));
+        if (failure.isPresent()) {
+            throw failed(records.get(failure.get().index()), failure.get().cause());
+        }
+        if (unreadable != null) {
+            throw failed(records.get(readable), unreadable);
         }
     }
 
-    private void handle(ConsumerRecord<String, SpecificRecord> record) {
-        if (!(record.value() instanceof ReplyNotification notification)) {
-            throw new UnprocessableRecordException("expected a ReplyNotification at " + record.topic() + "-"
+    /** Why the record cannot be processed however often it is tried, or null: its value is a notification. */
+    private static RuntimeException unreadable(ConsumerRecord<String, SpecificRecord> record) {
+        // ErrorHandlingDeserializer leaves a null value and the failure in a header: a batch listener checks for it
+        RuntimeException notDeserialized = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+        if (notDeserialized != null) {
+            return notDeserialized;
+        }
+        if (!(record.value() instanceof ReplyNotification)) {
+            return new UnprocessableRecordException("expected a ReplyNotification at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset() + ", got "
                     + (record.value() == null ? "no value" : record.value().getClass().getSimpleName()));
         }
-        webhooks.enqueue(notification);
-        Audience audience = subscriptions.audienceFor(notification);
-        List<ReplyFanOut.PlannedEmail> emails = fanOut.emailsFor(notification, audience);
-        log.info("Notification {} ({}) about comment {} at {}-{}@{}: {} email(s), follow-up request: {}",
-                notification.getEventId(), notification.getKind(), notification.getCommentId(), record.topic(),
-                record.partition(), record.offset(), emails.size(), notification.getNotifyFollowups());
-
-        RuntimeException permanent = null;
-        try {
-            subscriptions.followUpRequest(notification).ifPresent(delivery::deliver);
-        } catch (MailPreparationException | MailParseException e) {
-            permanent = e;
-        }
-        for (ReplyFanOut.PlannedEmail planned : emails) {
-            try {
-                delivery.deliverOrFold(planned.email(), planned.digestItem());
-            } catch (MailPreparationException | MailParseException e) {
-                permanent = keepFirst(permanent, e);
-            }
-        }
-        if (permanent != null) {
-            // after every other email went out: the notification goes to the dead-letter topic for an operator
-            throw permanent;
-        }
+        return null;
     }
 
-    private static RuntimeException keepFirst(RuntimeException first, RuntimeException next) {
-        if (first == null) {
-            return next;
-        }
-        first.addSuppressed(next);
-        return first;
+    private static BatchListenerFailedException failed(ConsumerRecord<?, ?> record, RuntimeException cause) {
+        return new BatchListenerFailedException("Notification at " + record.topic() + "-" + record.partition() + "@"
+                + record.offset() + " failed: " + cause.getClass().getSimpleName(), cause, record);
     }
 }

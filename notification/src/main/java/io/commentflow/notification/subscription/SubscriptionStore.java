@@ -1,6 +1,7 @@
 package io.commentflow.notification.subscription;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -8,13 +9,16 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -40,6 +44,10 @@ class SubscriptionStore {
     record PostSummary(String title, String link) {
     }
 
+    /** An address (normalized) that could hear about a post. */
+    record PostAddress(UUID postId, String email) {
+    }
+
     private record AddressRow(UUID id, boolean verified, boolean confirmationSent, boolean optedOut) {
     }
 
@@ -54,67 +62,126 @@ class SubscriptionStore {
         this.transactions = transactions;
     }
 
-    /** Keeps the latest title and link of a post, for manage pages. */
-    void rememberPost(UUID postId, String title, String link) {
+    /**
+     * Keeps the latest title and link of each post, for manage pages. Posts whose row says the same already are left
+     * alone (not even locked): most notifications are about a post seen before.
+     */
+    void rememberPosts(Map<UUID, PostSummary> posts) {
+        if (posts.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(new TreeSet<>(posts.keySet())); // rows locked in one order: no deadlock
+        // each post looked up by its key (a subquery in the select list runs per row, on the index, however the
+        // planner estimates the tables), so a batch costs what its posts cost
         jdbc.sql("""
-                        insert into post_info (post_id, title, link, updated_at) values (:postId, :title, :link, now())
+                        insert into post_info (post_id, title, link, updated_at)
+                        select p.post_id, p.title, p.link, now()
+                          from (select p.*, (select i.title = p.title and i.link = p.link
+                                               from post_info i where i.post_id = p.post_id) as same
+                                  from unnest(:ids, :titles, :links) with ordinality as p(post_id, title, link, n)) as p
+                         where p.same is not true
+                         order by p.n
                         on conflict (post_id) do update set title = excluded.title, link = excluded.link,
                                                             updated_at = excluded.updated_at
                          where post_info.title is distinct from excluded.title
                             or post_info.link is distinct from excluded.link
                         """)
-                .param("postId", postId).param("title", truncate(title, 1000)).param("link", truncate(link, 2000))
+                .param("ids", new SqlArrayValue("uuid", ids.toArray()))
+                .param("titles", new SqlArrayValue("text",
+                        ids.stream().map(id -> truncate(posts.get(id).title(), 1000)).toArray()))
+                .param("links", new SqlArrayValue("text",
+                        ids.stream().map(id -> truncate(posts.get(id).link(), 2000)).toArray()))
                 .update();
     }
 
-    /** The id of a post author's address; post authors are known to post-service, so their address counts as verified. */
-    UUID postAuthorAddress(String email) {
-        // one round trip, writing only when needed: the verified address's id, else the id of the row inserted or
-        // marked verified (a row another transaction committed since this statement's snapshot conflicts and is
-        // updated, so exactly one branch returns it)
-        return jdbc.sql("""
-                        with verified as (
-                            select id from subscriber_address where email = :email and verified_at is not null),
+    /**
+     * The ids of post authors' addresses; post authors are known to post-service, so their address counts as
+     * verified. One round trip, writing only where needed, each address looked up by its key: a verified address's
+     * id, else the id of the row inserted or marked verified (a row another transaction committed since this
+     * statement's snapshot conflicts and is updated, so exactly one branch returns it).
+     */
+    Map<String, UUID> postAuthorAddresses(Set<String> emails) {
+        if (emails.isEmpty()) {
+            return Map.of();
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(emails)); // rows locked in one order: no deadlock
+        Map<String, UUID> ids = new HashMap<>();
+        jdbc.sql("""
+                        with known as (
+                            select i.id, i.email, i.n,
+                                   (select a.id from subscriber_address a
+                                     where a.email = i.email and a.verified_at is not null) as verified_id
+                              from unnest(:ids, :emails) with ordinality as i(id, email, n)),
                         upserted as (
                             insert into subscriber_address (id, email, created_at, verified_at)
-                            select :id, :email, now(), now() where not exists (select 1 from verified)
+                            select k.id, k.email, now(), now() from known k where k.verified_id is null order by k.n
                             on conflict (email) do update set verified_at = coalesce(subscriber_address.verified_at, now())
-                            returning id)
-                        select id from verified union all select id from upserted
+                            returning email, id)
+                        select email, verified_id from known where verified_id is not null
+                        union all select email, id from upserted
                         """)
-                .param("id", UUID.randomUUID()).param("email", email)
-                .query(UUID.class).single();
+                .param("ids", new SqlArrayValue("uuid", sorted.stream().map(email -> UUID.randomUUID()).toArray()))
+                .param("emails", new SqlArrayValue("text", sorted.toArray()))
+                .query((ResultSet rs) -> {
+                    ids.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        return ids;
     }
 
-    /** Confirmed subscribers of a post who have not opted out of everything: address → id, sorted by address. */
-    Map<String, UUID> confirmedSubscribers(UUID postId) {
-        Map<String, UUID> subscribers = new LinkedHashMap<>();
+    /**
+     * The confirmed subscribers of each post who have not opted out of everything: post → (address → id, sorted by
+     * address); posts without any are missing.
+     */
+    Map<UUID, Map<String, UUID>> confirmedSubscribers(Collection<UUID> postIds) {
+        Map<UUID, Map<String, UUID>> subscribers = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return subscribers;
+        }
+        // post by post (offset 0 keeps the lateral subquery a per-post lookup on the index, however the planner
+        // estimates the tables)
         jdbc.sql("""
-                        select a.email, a.id from post_subscription s join subscriber_address a on a.id = s.address_id
-                         where s.post_id = :postId and s.status = 'CONFIRMED' and a.opted_out_at is null
-                         order by a.email
+                        select p.post_id, x.email, x.id
+                          from unnest(:postIds) as p(post_id)
+                         cross join lateral (select a.email, a.id
+                                               from post_subscription s join subscriber_address a on a.id = s.address_id
+                                              where s.post_id = p.post_id and s.status = 'CONFIRMED'
+                                                and a.opted_out_at is null
+                                             offset 0) as x
+                         order by p.post_id, x.email
                         """)
-                .param("postId", postId)
+                .param("postIds", new SqlArrayValue("uuid", postIds.toArray()))
                 .query((ResultSet rs) -> {
-                    subscribers.put(rs.getString(1), rs.getObject(2, UUID.class));
+                    subscribers.computeIfAbsent(rs.getObject(1, UUID.class), post -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getObject(3, UUID.class));
                 });
         return subscribers;
     }
 
-    /** Those of the addresses that opted out of everything or unsubscribed from this post. */
-    Set<String> mutedAmong(UUID postId, Collection<String> emails) {
-        if (emails.isEmpty()) {
-            return Set.of();
+    /**
+     * Those of the (post, address) pairs whose address opted out of everything or unsubscribed from the post, each
+     * looked up by its key.
+     */
+    Set<PostAddress> mutedAmong(Collection<PostAddress> candidates) {
+        Set<PostAddress> muted = new HashSet<>();
+        if (candidates.isEmpty()) {
+            return muted;
         }
-        return new HashSet<>(jdbc.sql("""
-                        select a.email from subscriber_address a
-                         where a.email in (:emails)
-                           and (a.opted_out_at is not null
-                                or exists (select 1 from post_subscription s where s.address_id = a.id
-                                              and s.post_id = :postId and s.status = 'UNSUBSCRIBED'))
+        jdbc.sql("""
+                        select m.post_id, m.email
+                          from (select c.post_id, c.email,
+                                       (select a.opted_out_at is not null
+                                               or (select true from post_subscription s where s.post_id = c.post_id
+                                                      and s.address_id = a.id and s.status = 'UNSUBSCRIBED') is not null
+                                          from subscriber_address a where a.email = c.email) as muted
+                                  from unnest(:postIds, :emails) as c(post_id, email)) as m
+                         where m.muted
                         """)
-                .param("emails", List.copyOf(emails)).param("postId", postId)
-                .query(String.class).list());
+                .param("postIds", new SqlArrayValue("uuid", candidates.stream().map(PostAddress::postId).toArray()))
+                .param("emails", new SqlArrayValue("text", candidates.stream().map(PostAddress::email).toArray()))
+                .query((ResultSet rs) -> {
+                    muted.add(new PostAddress(rs.getObject(1, UUID.class), rs.getString(2)));
+                });
+        return muted;
     }
 
     boolean isMuted(UUID addressId, UUID postId) {

@@ -8,10 +8,13 @@ import io.commentflow.notification.links.SubscriptionLinks;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** What the reply listener and the digest job ask about subscriptions. */
@@ -28,24 +31,56 @@ public class Subscriptions {
         this.confirmationMail = new ConfirmationMail(links);
     }
 
-    /** Loads who could hear about this notification (and remembers the post's title for manage pages). */
-    public Audience audienceFor(ReplyNotification notification) {
-        UUID postId = notification.getPost().getPostId();
-        store.rememberPost(postId, notification.getPost().getTitle(), notification.getPost().getLink());
-
-        Map<String, UUID> addressIds = new LinkedHashMap<>();
-        List<String> candidates = new ArrayList<>();
-        EmailAddresses.plausible(notification.getPost().getAuthor().getEmail()).ifPresent(author -> {
-            addressIds.put(author, store.postAuthorAddress(author));
-            candidates.add(author);
-        });
-        ParentComment parent = notification.getParent();
-        if (parent != null) {
-            EmailAddresses.plausible(parent.getAuthor().getEmail()).ifPresent(candidates::add);
+    /**
+     * Loads who could hear about each of a poll's notifications, in its order (and remembers the posts' titles for
+     * manage pages): four statements however many notifications, in the caller's transaction if there is one.
+     */
+    public List<Audience> audiencesFor(List<ReplyNotification> notifications) {
+        Map<UUID, SubscriptionStore.PostSummary> posts = new HashMap<>();
+        Set<String> authors = new HashSet<>();
+        Set<SubscriptionStore.PostAddress> candidates = new HashSet<>();
+        for (ReplyNotification notification : notifications) {
+            UUID postId = notification.getPost().getPostId();
+            // the latest title wins, as one notification after the other would leave it
+            posts.put(postId, new SubscriptionStore.PostSummary(notification.getPost().getTitle(),
+                    notification.getPost().getLink()));
+            EmailAddresses.plausible(notification.getPost().getAuthor().getEmail()).ifPresent(author -> {
+                authors.add(author);
+                candidates.add(new SubscriptionStore.PostAddress(postId, author));
+            });
+            ParentComment parent = notification.getParent();
+            if (parent != null) {
+                EmailAddresses.plausible(parent.getAuthor().getEmail())
+                        .ifPresent(address -> candidates.add(new SubscriptionStore.PostAddress(postId, address)));
+            }
         }
-        Map<String, UUID> subscribers = store.confirmedSubscribers(postId);
-        subscribers.forEach(addressIds::putIfAbsent);
-        return new Audience(addressIds, List.copyOf(subscribers.keySet()), store.mutedAmong(postId, candidates));
+        store.rememberPosts(posts);
+        Map<String, UUID> authorIds = store.postAuthorAddresses(authors);
+        Map<UUID, Map<String, UUID>> subscribers = store.confirmedSubscribers(posts.keySet());
+        Set<SubscriptionStore.PostAddress> muted = store.mutedAmong(candidates);
+
+        List<Audience> audiences = new ArrayList<>(notifications.size());
+        for (ReplyNotification notification : notifications) {
+            UUID postId = notification.getPost().getPostId();
+            Map<String, UUID> addressIds = new LinkedHashMap<>();
+            Set<String> mutedHere = new HashSet<>();
+            EmailAddresses.plausible(notification.getPost().getAuthor().getEmail()).ifPresent(author -> {
+                addressIds.put(author, authorIds.get(author));
+                if (muted.contains(new SubscriptionStore.PostAddress(postId, author))) {
+                    mutedHere.add(author);
+                }
+            });
+            ParentComment parent = notification.getParent();
+            if (parent != null) {
+                EmailAddresses.plausible(parent.getAuthor().getEmail())
+                        .filter(address -> muted.contains(new SubscriptionStore.PostAddress(postId, address)))
+                        .ifPresent(mutedHere::add);
+            }
+            Map<String, UUID> postSubscribers = subscribers.getOrDefault(postId, Map.of());
+            postSubscribers.forEach(addressIds::putIfAbsent);
+            audiences.add(new Audience(addressIds, List.copyOf(postSubscribers.keySet()), mutedHere));
+        }
+        return audiences;
     }
 
     /**

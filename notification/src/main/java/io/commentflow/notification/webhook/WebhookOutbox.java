@@ -1,5 +1,6 @@
 package io.commentflow.notification.webhook;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,22 +16,33 @@ class WebhookOutbox {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    WebhookOutbox(JdbcClient jdbc) {
+    WebhookOutbox(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** Records a delivery once per (notification, endpoint): a redelivered notification adds nothing. */
-    void enqueue(UUID notificationId, String endpoint, String event, byte[] payload) {
-        jdbc.sql("""
+    /** A delivery to record. */
+    record NewDelivery(UUID notificationId, String endpoint, String event, byte[] payload) {
+    }
+
+    /**
+     * Records each delivery once per (notification, endpoint): a redelivered notification adds nothing. One JDBC
+     * batch, which the driver sends in one round trip.
+     */
+    void enqueueAll(List<NewDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         insert into webhook_delivery (id, notification_id, endpoint, event, payload, status, next_attempt_at,
                                                       created_at)
-                        values (:id, :notificationId, :endpoint, :event, :payload, 'PENDING', now(), now())
+                        values (?, ?, ?, ?, ?, 'PENDING', now(), now())
                         on conflict (notification_id, endpoint) do nothing
-                        """)
-                .param("id", UUID.randomUUID()).param("notificationId", notificationId).param("endpoint", endpoint)
-                .param("event", event).param("payload", payload)
-                .update();
+                        """,
+                deliveries.stream().map(d -> new Object[] {UUID.randomUUID(), d.notificationId(), d.endpoint(),
+                        d.event(), d.payload()}).toList());
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,6 +69,28 @@ class DigestIntegrationTests extends NotificationIntegrationTest {
         publish(post.onSamePost().newReader("Reader 9").build());
         await().atMost(DELIVERY).until(() -> openEntries(author) == 1);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> messagesTo(author).size() == 6);
+    }
+
+    @Test
+    void countsTheEmailsOfOnePollTowardsTheFiveAndFoldsANotificationDeliveredTwiceOnce() {
+        Notifications.Builder post = Notifications.published().title("Busy poll");
+        String author = post.postAuthorEmail();
+        String key = UUID.randomUUID().toString();
+        List<ReplyNotification> comments = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            comments.add(post.onSamePost().newReader("Reader " + i).excerpt("Comment number " + i).build());
+        }
+
+        inOnePoll(() -> {
+            comments.forEach(comment -> publish(key, comment));
+            publish(key, comments.get(7));
+        });
+
+        await().atMost(DELIVERY).until(() -> openEntries(author) == 3);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> messagesTo(author).size() == 5);
+        assertThat(openEntries(author)).isEqualTo(3);
+        assertThat(comments.subList(0, 5)).noneMatch(comment -> isFolded(comment, author));
+        assertThat(comments.subList(5, 8)).allMatch(comment -> isFolded(comment, author));
     }
 
     @Test

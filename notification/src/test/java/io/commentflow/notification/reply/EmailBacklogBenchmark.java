@@ -68,6 +68,8 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=notification_bench",
         "spring.datasource.username=postgres",
         "spring.datasource.password=",
+        // names this service's sessions, so that only their CPU counts as the service's PostgreSQL CPU
+        "spring.datasource.hikari.data-source-properties.ApplicationName=" + EmailBacklogBenchmark.APPLICATION_NAME,
         "spring.flyway.schemas=notification_bench",
         "spring.flyway.clean-disabled=false",
         "commentflow.notification-url=https://notify.commentflow.test",
@@ -79,6 +81,7 @@ import static org.awaitility.Awaitility.await;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class EmailBacklogBenchmark {
 
+    static final String APPLICATION_NAME = "commentflow-notification-benchmark";
     private static final int SMTP_PORT = freePort();
     private static final String TOPIC = Topics.REPLY_NOTIFICATION.name();
 
@@ -147,6 +150,7 @@ class EmailBacklogBenchmark {
         Map<Long, Long> threadsBefore = threadCpuNanos();
         Map<String, Long> tasksBefore = taskCpuTicks();
         long start = System.nanoTime();
+        Instant startedAt = Instant.now();
         container.start();
         long end = arrivals.awaitAll(Duration.ofMinutes(10));
         double perEmail = 1e6 * emails;
@@ -162,7 +166,7 @@ class EmailBacklogBenchmark {
                         + " load %s",
                 emails, fromFirst, (emails - 1) / fromFirst, fromStart, emails / fromStart, cpu, byThread,
                 sink.inThisJvm() ? "in this JVM" : String.format("%.2f", sinkCpu), postgresCpu, loadAverage())
-                + "\n  this JVM by OS thread: " + byTask);
+                + "\n  this JVM by OS thread: " + byTask + "\n  measured from " + startedAt + " to " + Instant.now());
     }
 
     /** CPU ticks of this process's OS threads (JIT and GC threads too), by tid + name. */
@@ -197,24 +201,22 @@ class EmailBacklogBenchmark {
         return out.toString().strip();
     }
 
-    /** CPU of every postgres process (all sessions: other users of this PostgreSQL count too). */
-    private static long postgresCpuNanos() {
+    /**
+     * CPU of this service's PostgreSQL sessions (the backends its pool opened; the server's shared processes, such as
+     * the WAL writer, and other users of this PostgreSQL, such as other modules' tests, do not count).
+     */
+    private long postgresCpuNanos() {
         long ticks = 0;
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path dir : processes.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (comm.startsWith("postgres")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
+        List<Integer> backends = jdbc.sql("select pid from pg_stat_activity where application_name = ?")
+                .param(APPLICATION_NAME).query(Integer.class).list();
+        for (int pid : backends) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException gone) {
+                // the session ended meanwhile
             }
-        } catch (IOException e) {
-            return 0;
         }
         return ticks * 10_000_000L; // USER_HZ = 100
     }

@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -54,7 +56,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one Spring context every integration test shares: the whole service against an in-process KRaft
  * broker, this machine's PostgreSQL (schema {@code notification_it}, emptied and migrated at context start)
- * and a real GreenMail SMTP server. GreenMail listens on a free port picked once per JVM, so that a test can
+ * and a real GreenMail SMTP server, reached through {@link SmtpRelay} (which passes everything through unless a test
+ * asks it to refuse a recipient). GreenMail listens on a free port picked once per JVM, so that a test can
  * stop and restart it on the same port, and every test class sees the same context configuration.
  * Retries are fast here (200 ms back-off, doubling, at most 1 s, 30 s in all). The web server runs on a random
  * port; links in emails name {@link #NOTIFICATION_URL} and {@link #local} points them at it.
@@ -78,6 +81,8 @@ import static org.awaitility.Awaitility.await;
         "commentflow.post-service-url=" + NotificationIntegrationTest.POST_SERVICE_URL,
         "commentflow.subscription-links.secret=" + NotificationIntegrationTest.SUBSCRIPTION_SECRET,
         "commentflow.moderation-links.secret=" + NotificationIntegrationTest.MODERATION_SECRET,
+        // a few, to show at every start that warming the email path up sends and writes nothing
+        "commentflow.mail.warm-up-emails=100",
         // the digest job and the purge run only when a test calls them
         "commentflow.digest.check-interval=1h",
         "commentflow.subscriptions.purge-interval=1h",
@@ -106,6 +111,9 @@ public abstract class NotificationIntegrationTest {
 
     private static final int SMTP_PORT = freePort();
 
+    /** The service sends through this relay to GreenMail; a test can have it refuse one recipient for a while. */
+    protected static final SmtpRelay smtpRelay = SmtpRelay.start(SMTP_PORT);
+
     protected static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789";
 
     /** A real HTTP server receiving the site's two webhooks: generic JSON and Slack-compatible. */
@@ -122,6 +130,9 @@ public abstract class NotificationIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
     @LocalServerPort
     protected int port;
 
@@ -134,7 +145,7 @@ public abstract class NotificationIntegrationTest {
     @DynamicPropertySource
     static void smtpServerAndWebhooks(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", smtpRelay::port);
         registry.add("commentflow.webhooks.endpoints[0].name", () -> "generic");
         registry.add("commentflow.webhooks.endpoints[0].url", () -> webhookReceiver.url("/hooks/generic"));
         registry.add("commentflow.webhooks.endpoints[0].format", () -> "generic");
@@ -169,6 +180,22 @@ public abstract class NotificationIntegrationTest {
             producer.send(new ProducerRecord<>(REPLY_NOTIFICATION, key, value)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot publish to " + REPLY_NOTIFICATION, e);
+        }
+    }
+
+    /**
+     * Publishes while the service's consumers are stopped, so that the first poll after they start takes all of it
+     * (records with one key share a partition; a poll takes up to 50 of a partition's records): a test of what happens
+     * within one poll. (Pausing is not enough: a fetch already waiting at the broker when they pause would still bring
+     * the first record alone.)
+     */
+    protected void inOnePoll(Runnable publishing) {
+        MessageListenerContainer container = listeners.getListenerContainer("reply-notification-mailer");
+        container.stop();
+        try {
+            publishing.run();
+        } finally {
+            container.start();
         }
     }
 
