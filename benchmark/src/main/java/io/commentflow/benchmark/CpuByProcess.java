@@ -50,7 +50,10 @@ final class CpuByProcess {
 
     private static Map<String, Duration> cpu(Map<String, ProcessHandle> processes) {
         Map<String, Duration> used = new LinkedHashMap<>();
-        processes.forEach((name, process) -> used.put(name, Stream.concat(Stream.of(process), process.descendants())
+        // A process counts with its descendants (PostgreSQL's backends), except this JVM: its descendants are the
+        // services and the broker, counted on their own.
+        processes.forEach((name, process) -> used.put(name, Stream.concat(Stream.of(process),
+                        process.equals(ProcessHandle.current()) ? Stream.empty() : process.descendants())
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus)));
         return used;

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param honeypotFieldName the name of the form's trap field (comment-intake's WordPress form)
  * @param timeout           for connecting and for the answer; past it the local verdict stands
  * @param concurrency       how many comments of one poll may wait on Akismet at the same time
+ * @param maxPollRecords    the most comments one poll holds when Akismet is asked (all of them wait on it inside the
+ *                          poll's Kafka transaction)
  * @param rememberComments  how many recently checked comments are kept, to report moderators' corrections with
  *                          exactly the fields Akismet judged
  * @param testMode          sends {@code is_test=1}: Akismet answers but does not learn (for trying a real key)
@@ -31,6 +33,7 @@ record AkismetProperties(
         @DefaultValue("comment_website_confirm") String honeypotFieldName,
         @DefaultValue("2s") Duration timeout,
         @DefaultValue("16") int concurrency,
+        @DefaultValue("500") int maxPollRecords,
         @DefaultValue("10000") int rememberComments,
         @DefaultValue("false") boolean testMode,
         @DefaultValue CircuitBreaker circuitBreaker) {

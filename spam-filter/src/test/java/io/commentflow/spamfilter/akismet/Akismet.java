@@ -13,7 +13,7 @@ final class Akismet {
 
     static AkismetProperties properties(URI endpoint, String key, Duration timeout) {
         return new AkismetProperties(key, endpoint, "https://blog.example", "https://blog.example/posts/{postId}",
-                "en", "comment_website_confirm", timeout, 8, 100, false,
+                "en", "comment_website_confirm", timeout, 8, 500, 100, false,
                 new AkismetProperties.CircuitBreaker(50, Duration.ofSeconds(1), 80, 20, 5, Duration.ofSeconds(30), 2));
     }
 

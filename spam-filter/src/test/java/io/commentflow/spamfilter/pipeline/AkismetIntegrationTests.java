@@ -12,6 +12,7 @@ import io.commentflow.schemas.kafka.EventSerializer;
 import io.commentflow.spamfilter.akismet.FakeAkismet;
 import io.commentflow.spamfilter.akismet.FakeAkismet.Reply;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,9 +22,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +67,9 @@ class AkismetIntegrationTests {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private ConsumerFactory<?, ?> consumers;
 
     @DynamicPropertySource
     static void akismet(DynamicPropertyRegistry registry) {
@@ -166,6 +172,13 @@ class AkismetIntegrationTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void pollsAreSmallEnoughForEveryCommentToWaitOnAkismetInsideTheTransaction() {
+        // without Akismet a poll holds up to 2,000 comments (application.yml); each may wait on Akismet up to its
+        // timeout, 16 at a time, and the poll's transaction times out after 60 s
+        assertThat(consumers.getConfigurationProperties().get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).isEqualTo(500);
     }
 
     private String prometheus() {
