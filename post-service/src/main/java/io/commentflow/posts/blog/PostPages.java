@@ -1,5 +1,7 @@
 package io.commentflow.posts.blog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.commentflow.posts.comment.CommentNode;
 import io.commentflow.posts.comment.PublishedComments;
@@ -16,12 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Post pages as every reader gets them (no reply target, no pending comment of their own), rendered once per
- * {@link PublicViews#version(UUID) version} of the post and page of comments, and kept as bytes. Concurrent requests
- * for a page that is being rendered wait for that one rendering; a page in use is rendered again in the background
- * as it ages (see {@link PublicCacheProperties#piece()}), so readers wait only after a change.
+ * {@link PublicViews#version(UUID) version} of the post and page of comments, and kept as bytes. A page in use is
+ * rendered again in the background as it ages (see {@link PublicCacheProperties#piece()}). After a change the first
+ * reader renders the new version and waits for it; readers arriving meanwhile get the rendering before the change, if
+ * it is younger than {@code max-age}, instead of queueing behind the rendering (on a busy page, at a thousand readers a
+ * second, a rendering slowed down by other work would otherwise hold up dozens of them).
  */
 @Component
 class PostPages {
@@ -34,6 +42,10 @@ class PostPages {
     private final PublicViews versions;
     private final ITemplateEngine templates;
     private final LoadingCache<Key, RenderedPage> pages;
+    /** The latest rendering of each page of each post, whatever its version: what readers get during a rendering. */
+    private final Cache<Slot, RenderedPage> latest;
+    /** Renderings in progress, by the reader doing it. */
+    private final ConcurrentMap<Key, CompletableFuture<RenderedPage>> rendering = new ConcurrentHashMap<>();
 
     PostPages(PublishedPosts posts, PublishedComments comments, BlogViews views, ThreadFragments fragments,
               BlogProperties properties, PublicViews versions, ITemplateEngine templates, PublicCacheProperties cache) {
@@ -48,6 +60,11 @@ class PostPages {
                 .maximumWeight(cache.pagesSize().toBytes())
                 .<Key, RenderedPage>weigher((key, page) -> page.size())
                 .build(this::render);
+        this.latest = Caffeine.newBuilder()
+                .expireAfterWrite(cache.maxAge())
+                .maximumWeight(cache.pagesSize().toBytes())
+                .<Slot, RenderedPage>weigher((slot, page) -> page.size())
+                .build();
     }
 
     /**
@@ -64,7 +81,40 @@ class PostPages {
         UUID id = post.get().id();
         Key key = new Key(id, postsVersion, versions.version(id), Math.max(1, requestedPage),
                 post.get().acceptsComments(now));
-        return Optional.ofNullable(pages.get(key));
+        RenderedPage cached = pages.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        CompletableFuture<RenderedPage> mine = new CompletableFuture<>();
+        CompletableFuture<RenderedPage> other = rendering.putIfAbsent(key, mine);
+        if (other != null) {
+            RenderedPage before = latest.getIfPresent(key.slot());
+            return Optional.ofNullable(before != null ? before : awaitRendering(other));
+        }
+        try {
+            RenderedPage page = pages.get(key);
+            if (page != null) {
+                latest.put(key.slot(), page);
+            }
+            mine.complete(page);
+            return Optional.ofNullable(page);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
+    }
+
+    private static RenderedPage awaitRendering(CompletableFuture<RenderedPage> rendering) {
+        try {
+            return rendering.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private RenderedPage render(Key key) {
@@ -81,5 +131,12 @@ class PostPages {
     }
 
     private record Key(UUID postId, long postsVersion, long version, int page, boolean acceptsComments) {
+
+        Slot slot() {
+            return new Slot(postId, page, acceptsComments);
+        }
+    }
+
+    private record Slot(UUID postId, int page, boolean acceptsComments) {
     }
 }
