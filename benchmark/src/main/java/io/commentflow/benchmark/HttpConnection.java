@@ -46,6 +46,12 @@ final class HttpConnection implements AutoCloseable {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** {@code GET path} as a browser asks for a page: it accepts compressed answers (read, not decompressed, here). */
+    static byte[] getLikeABrowser(String hostHeader, String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAccept: text/html,*/*;q=0.8\r\n"
+                + "Accept-Encoding: gzip, deflate, br, zstd\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** {@code POST path} with a JSON body and extra header lines (each ending in CRLF). */
     static byte[] postJson(String hostHeader, String path, String extraHeaders, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);

@@ -169,7 +169,7 @@ final class PostPageScenario {
     }
 
     private static LoadGenerator.Requests page(Bench bench, BlogAdmin.BlogPost post) {
-        byte[] get = HttpConnection.get(bench.postServiceHost(), post.path());
+        byte[] get = HttpConnection.getLikeABrowser(bench.postServiceHost(), post.path());
         return () -> new LoadGenerator.Request(get, null);
     }
 
@@ -195,7 +195,10 @@ final class PostPageScenario {
             if (page.status() != 200) {
                 throw new IllegalStateException(post.path() + " answered " + page.status());
             }
-            return String.format(Locale.ROOT, "%,d bytes of HTML, %d comments on it", page.body().length, shown);
+            HttpConnection.Response compressed = connection.exchange(
+                    HttpConnection.getLikeABrowser(bench.postServiceHost(), post.path()), true);
+            return String.format(Locale.ROOT, "%,d bytes of HTML (%,d as served to browsers, which accept gzip), "
+                    + "%d comments on it", page.body().length, compressed.body().length, shown);
         }
     }
 

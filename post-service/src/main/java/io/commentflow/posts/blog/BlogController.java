@@ -8,11 +8,13 @@ import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PostCatalog;
 import io.commentflow.posts.post.PublishedPosts;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -67,6 +69,7 @@ class BlogController {
     ModelAndView post(@PathVariable String slug, @RequestParam(required = false) String replytocom,
                       @RequestParam(required = false) String cpage, @RequestParam(required = false) String unapproved,
                       @RequestParam(name = "moderation-hash", required = false) String moderationHash,
+                      @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
                       HttpServletResponse response) throws IOException {
         UUID pending = pendingTokens == null ? null : pendingTokens.verify(unapproved, moderationHash).orElse(null);
         if (pending == null && replytocom == null) {
@@ -74,7 +77,7 @@ class BlogController {
             if (page.isEmpty()) {
                 return notFound(slug);
             }
-            page.get().writeTo(response, clock.millis(), UUID.randomUUID());
+            page.get().writeTo(response, clock.millis(), UUID.randomUUID(), AcceptEncoding.allowsGzip(acceptEncoding));
             return null;
         }
         Optional<Post> found = posts.bySlug(slug);

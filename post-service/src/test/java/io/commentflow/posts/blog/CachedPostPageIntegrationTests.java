@@ -25,12 +25,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import static io.commentflow.posts.support.PostServiceIntegrationTest.BLOG_URL;
 import static io.commentflow.posts.support.PostServiceIntegrationTest.MODERATION_LINKS_SECRET;
@@ -107,6 +114,32 @@ class CachedPostPageIntegrationTests {
         assertThat(first.getBody().replace(nonce(first), "").replaceAll("name=\"form_started_at\" value=\"[0-9]+\"", ""))
                 .as("the rest of the page is the same")
                 .isEqualTo(second.getBody().replace(nonce(second), "").replaceAll("name=\"form_started_at\" value=\"[0-9]+\"", ""));
+    }
+
+    @Test
+    void aBrowserAcceptingGzipGetsTheCachedPageCompressed() throws Exception {
+        comments.publishAndAwait(ScoredComments.on(post.id()).by("Zoë Unicode", "zoe@reader.example")
+                .content("Gzipped “thoughts”").build(), "approved");
+        String plain = page();
+
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + environment.getProperty("local.server.port") + "/posts/" + post.slug()))
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        String html;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(html).contains("Zoë Unicode").contains("Gzipped “thoughts”");
+        assertThat(withoutFormValues(html)).isEqualTo(withoutFormValues(plain));
+    }
+
+    private static String withoutFormValues(String html) {
+        return html.replaceAll("name=\"form_started_at\" value=\"[0-9]+\"", "")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "uuid");
     }
 
     @Test
