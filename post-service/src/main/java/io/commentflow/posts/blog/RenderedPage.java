@@ -76,7 +76,7 @@ record RenderedPage(byte[] beforeStartedAt, byte[] beforeNonce, byte[] rest, byt
             return;
         }
         if (beforeNonce == null) {
-            response.setContentLength(size() - deflated[0].length);
+            response.setContentLength(beforeStartedAt.length);
             response.getOutputStream().write(beforeStartedAt);
             return;
         }
