@@ -3,8 +3,10 @@ package io.commentflow.notification.delivery;
 /**
  * What the delivery ledger decided, in a poll's transaction, about one email of the poll (see
  * {@link MailDelivery#claimOrFoldAll}); {@link MailDelivery#complete} acts on it once that transaction committed.
+ *
+ * @param recipient the ledger key's recipient: the address trimmed and lower-cased
  */
-public final class Claim {
+public record Claim(OutgoingEmail email, String recipient, String messageId, Decision decision) {
 
     /** The ledger's decision. */
     public enum Decision {
@@ -14,34 +16,5 @@ public final class Claim {
         ALREADY_SENT,
         /** Held back for the digest (now, or by an earlier delivery of the same notification). */
         FOLDED
-    }
-
-    private final OutgoingEmail email;
-    private final String recipient;
-    private final String messageId;
-    private final Decision decision;
-
-    Claim(OutgoingEmail email, String recipient, String messageId, Decision decision) {
-        this.email = email;
-        this.recipient = recipient;
-        this.messageId = messageId;
-        this.decision = decision;
-    }
-
-    public OutgoingEmail email() {
-        return email;
-    }
-
-    public Decision decision() {
-        return decision;
-    }
-
-    /** The ledger key's recipient: the address trimmed and lower-cased. */
-    String recipient() {
-        return recipient;
-    }
-
-    String messageId() {
-        return messageId;
     }
 }
