@@ -18,8 +18,8 @@ public record LocalSettings(Path projectDir, Path dataDir, int postService, int 
 
     /** Free ports everywhere: for tests, which must not collide with a running local system. */
     public static LocalSettings freePorts(Path projectDir, Path dataDir) {
-        return new LocalSettings(projectDir, dataDir, free(), free(), free(), free(), free(), free(), free(), free(),
-                free());
+        int[] p = free(9);
+        return new LocalSettings(projectDir, dataDir, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
     }
 
     public String kafkaBootstrap() {
@@ -52,11 +52,31 @@ public record LocalSettings(Path projectDir, Path dataDir, int postService, int 
         throw new IllegalStateException("run this from the commentflow checkout (no post-service/ above " + start + ")");
     }
 
-    private static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} different free ports. Each socket stays open until all are taken: a port given back can be handed
+     * out again at once, and two services on one port would see one answer the other's health check.
+     */
+    static int[] free(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // the port is free again either way
+                    }
+                }
+            }
         }
     }
 }
