@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code memory}, the default, or {@code redis}, which uses {@code spring.data.redis.*}).
  *
  * @param keyPrefix        prefix of every Redis key intake writes
- * @param memoryMaxEntries bound of the in-memory store
+ * @param memoryMaxEntries bound of each of the in-memory store's two tiers (short-lived and day-long keys), at about
+ *                         300 bytes of heap an entry
  */
 @ConfigurationProperties("commentflow.intake.state-store")
 record StateStoreProperties(@DefaultValue("commentflow:intake:") String keyPrefix,
-                            @DefaultValue("1000000") long memoryMaxEntries) {
+                            @DefaultValue("250000") long memoryMaxEntries) {
 }
