@@ -9,6 +9,10 @@ import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PublishedPosts;
 import io.commentflow.posts.system.PublicCacheProperties;
 import io.commentflow.posts.system.PublicViews;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -30,6 +34,10 @@ import java.util.concurrent.ConcurrentMap;
  * reader renders the new version and waits for it; readers arriving meanwhile get the rendering before the change, if
  * it is younger than {@code max-age}, instead of queueing behind the rendering (on a busy page, at a thousand readers a
  * second, a rendering slowed down by other work would otherwise hold up dozens of them).
+ * <p>
+ * Metrics: {@code cache_gets_total{cache="post_pages",result=hit|miss}} (and Caffeine's other cache meters),
+ * {@code commentflow_post_page_renders_seconds} and {@code commentflow_post_page_previous_served_total} (readers given
+ * the rendering before a change while the new one was rendered).
  */
 @Component
 class PostPages {
@@ -46,9 +54,12 @@ class PostPages {
     private final Cache<Slot, RenderedPage> latest;
     /** Renderings in progress, by the reader doing it. */
     private final ConcurrentMap<Key, CompletableFuture<RenderedPage>> rendering = new ConcurrentHashMap<>();
+    private final Timer renders;
+    private final Counter previousServed;
 
     PostPages(PublishedPosts posts, PublishedComments comments, BlogViews views, ThreadFragments fragments,
-              BlogProperties properties, PublicViews versions, ITemplateEngine templates, PublicCacheProperties cache) {
+              BlogProperties properties, PublicViews versions, ITemplateEngine templates, PublicCacheProperties cache,
+              MeterRegistry meters) {
         this.posts = posts;
         this.comments = comments;
         this.views = views;
@@ -56,10 +67,17 @@ class PostPages {
         this.properties = properties;
         this.versions = versions;
         this.templates = templates;
+        this.renders = Timer.builder("commentflow.post.page.renders")
+                .description("Post pages rendered for every reader (after a change, or as they age)").register(meters);
+        this.previousServed = Counter.builder("commentflow.post.page.previous.served")
+                .description("Readers given a post page as it was before a change while the new one was rendered")
+                .register(meters);
         this.pages = cache.piece()
                 .maximumWeight(cache.pagesSize().toBytes())
                 .<Key, RenderedPage>weigher((key, page) -> page.size())
+                .recordStats()
                 .build(this::render);
+        CaffeineCacheMetrics.monitor(meters, pages, "post_pages");
         this.latest = Caffeine.newBuilder()
                 .expireAfterWrite(cache.maxAge())
                 .maximumWeight(cache.pagesSize().toBytes())
@@ -89,7 +107,11 @@ class PostPages {
         CompletableFuture<RenderedPage> other = rendering.putIfAbsent(key, mine);
         if (other != null) {
             RenderedPage before = latest.getIfPresent(key.slot());
-            return Optional.ofNullable(before != null ? before : awaitRendering(other));
+            if (before != null) {
+                previousServed.increment();
+                return Optional.of(before);
+            }
+            return Optional.ofNullable(awaitRendering(other));
         }
         try {
             RenderedPage page = pages.get(key);
@@ -118,6 +140,10 @@ class PostPages {
     }
 
     private RenderedPage render(Key key) {
+        return renders.record(() -> renderNow(key));
+    }
+
+    private RenderedPage renderNow(Key key) {
         Post post = posts.byId(key.postId()).orElse(null);
         if (post == null) {
             return null;

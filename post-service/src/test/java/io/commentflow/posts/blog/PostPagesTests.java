@@ -6,6 +6,8 @@ import io.commentflow.posts.post.Post;
 import io.commentflow.posts.post.PublishedPosts;
 import io.commentflow.posts.system.PublicCacheProperties;
 import io.commentflow.posts.system.PublicViews;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -52,6 +54,7 @@ class PostPagesTests {
     private final PublishedComments comments = mock(PublishedComments.class);
     private final AtomicInteger renderings = new AtomicInteger();
     private final ExecutorService readers = Executors.newCachedThreadPool();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     private volatile CountDownLatch renderingStarted = new CountDownLatch(0);
     private volatile CountDownLatch finishRendering = new CountDownLatch(0);
@@ -82,6 +85,12 @@ class PostPagesTests {
         assertThat(html(first.get(10, TimeUnit.SECONDS))).contains("rendering 2");
         assertThat(html(pages.page(post.slug(), 1, NOW))).contains("rendering 2");
         assertThat(renderings).hasValue(2);
+        // what an operator sees: two renderings, one reader given the page before the change, one served from the
+        // cache (the last)
+        assertThat(meters.get("commentflow.post.page.renders").timer().count()).isEqualTo(2);
+        assertThat(meters.get("commentflow.post.page.previous.served").counter().count()).isEqualTo(1);
+        assertThat(meters.get("cache.gets").tag("cache", "post_pages").tag("result", "hit").functionCounter().count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -129,7 +138,7 @@ class PostPagesTests {
                     + " " + context.getVariable("commentNonce") + "</form>";
         });
         return new PostPages(posts, comments, views, fragments, new BlogProperties(5, ZoneId.of("UTC"), 50), versions,
-                templates, new PublicCacheProperties(maxAge, DataSize.ofMegabytes(1)));
+                templates, new PublicCacheProperties(maxAge, DataSize.ofMegabytes(1)), meters);
     }
 
     private static String html(Optional<RenderedPage> page) {

@@ -64,6 +64,16 @@ class ObservabilityIntegrationTests {
     }
 
     @Test
+    void countsPostPagesServedFromTheCacheAndRendered() {
+        http.getForObject("/posts/" + post.slug(), String.class);
+        http.getForObject("/posts/" + post.slug(), String.class);
+
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .containsPattern("cache_gets_total\\{cache=\"post_pages\",[^}]*result=\"hit\"[^}]*} [1-9]")
+                .containsPattern("commentflow_post_page_renders_seconds_count(\\{[^}]*})? [1-9]");
+    }
+
+    @Test
     void exportsTheConsumersLag() {
         comments.publishAndAwait(ScoredComments.on(post.id()).verdict(Verdict.HAM).build(), "approved");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
