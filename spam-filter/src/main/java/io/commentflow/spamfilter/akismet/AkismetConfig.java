@@ -1,5 +1,6 @@
 package io.commentflow.spamfilter.akismet;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,10 @@ class AkismetConfig {
     }
 
     @Bean
-    AkismetPhase akismetPhase(AkismetClient client, RecentComments recent, AkismetProperties properties) {
-        return new AkismetPhase(client, new AkismetFields(properties), recent, properties.concurrency());
+    AkismetPhase akismetPhase(AkismetClient client, RecentComments recent, AkismetProperties properties,
+                              MeterRegistry meters) {
+        return new AkismetPhase(client, new AkismetFields(properties), recent, properties.concurrency(),
+                new AkismetMetrics(meters, client));
     }
 
     @Bean

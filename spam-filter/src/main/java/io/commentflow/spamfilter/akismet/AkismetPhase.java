@@ -7,6 +7,7 @@ import io.commentflow.spamfilter.scoring.ScoringPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +35,15 @@ public final class AkismetPhase implements ScoringPhase {
     private final AkismetFields fields;
     private final RecentComments recent;
     private final int concurrency;
+    private final AkismetMetrics metrics;
 
-    AkismetPhase(AkismetClient client, AkismetFields fields, RecentComments recent, int concurrency) {
+    AkismetPhase(AkismetClient client, AkismetFields fields, RecentComments recent, int concurrency,
+                 AkismetMetrics metrics) {
         this.client = client;
         this.fields = fields;
         this.recent = recent;
         this.concurrency = concurrency;
+        this.metrics = metrics;
     }
 
     @Override
@@ -60,7 +64,9 @@ public final class AkismetPhase implements ScoringPhase {
     @Override
     public List<Finding> examine(CommentSubmitted comment, List<Finding> earlier) {
         Map<String, String> form = fields.of(comment);
+        long start = System.nanoTime();
         AkismetClient.Answer answer = client.check(form);
+        metrics.checked(answer.outcome(), Duration.ofNanos(System.nanoTime() - start));
         String commentId = comment.getCommentId().toString();
         log.debug("Akismet on comment {}: {}", commentId, answer.outcome());
         switch (answer.outcome()) {

@@ -1,5 +1,8 @@
 package io.commentflow.spamfilter.akismet;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -18,6 +21,12 @@ final class Akismet {
     }
 
     static AkismetPhase phase(AkismetClient client, AkismetProperties properties, RecentComments recent) {
-        return new AkismetPhase(client, new AkismetFields(properties), recent, properties.concurrency());
+        return phase(client, properties, recent, new SimpleMeterRegistry());
+    }
+
+    static AkismetPhase phase(AkismetClient client, AkismetProperties properties, RecentComments recent,
+                              MeterRegistry meters) {
+        return new AkismetPhase(client, new AkismetFields(properties), recent, properties.concurrency(),
+                new AkismetMetrics(meters, client));
     }
 }

@@ -10,6 +10,7 @@ import io.commentflow.spamfilter.scoring.Decision;
 import io.commentflow.spamfilter.scoring.Finding;
 import io.commentflow.spamfilter.scoring.SpamRules;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -193,6 +194,34 @@ class AkismetPhaseTests {
         assertThat(akismet.requests("comment-check")).hasSize(5);
         assertThat(afterwards).containsExactly(Finding.remark("akismet: unavailable (circuit breaker open after "
                 + "repeated failures); the local verdict stands"));
+    }
+
+    @Test
+    void countsChecksByOutcomeAndShowsWhenTheBreakerIsOpen() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AkismetProperties properties = Akismet.properties(akismet.endpoint(), KEY, TIMEOUT);
+        AkismetPhase phase = Akismet.phase(client(properties), properties, recent, meters);
+        akismet.answer(request -> Reply.spam());
+        phase.examine(comment("cheap watches").build());
+        akismet.answer(request -> Reply.ham());
+        phase.examine(comment("What a lovely engine.").build());
+        phase.examine(comment("Thanks for the write-up.").build());
+        assertThat(meters.get("commentflow.akismet.circuit.open").gauge().value()).isZero();
+
+        akismet.answer(request -> Reply.error(503));
+        for (int i = 0; i < 5; i++) {
+            phase.examine(comment("attempt " + i).build());
+        }
+        phase.examine(comment("after the breaker opened").build());
+
+        assertThat(meters.get("commentflow.akismet.checks").tag("outcome", "spam").timer().count()).isEqualTo(1);
+        assertThat(meters.get("commentflow.akismet.checks").tag("outcome", "ham").timer().count()).isEqualTo(2);
+        // the breaker opens at half of the calls failed (3 of 6); the comments after it are not sent to Akismet
+        assertThat(meters.get("commentflow.akismet.checks").tag("outcome", "unavailable").timer().count())
+                .isEqualTo(3);
+        assertThat(meters.get("commentflow.akismet.checks").tag("outcome", "not_asked").timer().count())
+                .isEqualTo(3);
+        assertThat(meters.get("commentflow.akismet.circuit.open").gauge().value()).isEqualTo(1);
     }
 
     @Test
