@@ -35,6 +35,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
@@ -135,6 +137,31 @@ class CachedPostPageIntegrationTests {
         }
         assertThat(html).contains("Zoë Unicode").contains("Gzipped “thoughts”");
         assertThat(withoutFormValues(html)).isEqualTo(withoutFormValues(plain));
+    }
+
+    @Test
+    void thePlainPageIsTheControllersPageAndCountsUnderItsPattern() {
+        comments.publishAndAwait(ScoredComments.on(post.id()).by("Ann First", "ann@reader.example")
+                .content("Served twice").build(), "approved");
+        double before = pageViewsCounted();
+
+        // the plain page is served ahead of Spring MVC, the same page with a query by the controller
+        ResponseEntity<String> plain = http.getForEntity("/posts/" + post.slug(), String.class);
+        ResponseEntity<String> controllers = http.getForEntity("/posts/" + post.slug() + "?cpage=1", String.class);
+
+        assertThat(withoutFormValues(plain.getBody())).contains("Served twice")
+                .isEqualTo(withoutFormValues(controllers.getBody()));
+        for (String header : List.of("Content-Type", "Vary", "X-Frame-Options", "X-Content-Type-Options",
+                "Cache-Control")) {
+            assertThat(plain.getHeaders().get(header)).as(header).isEqualTo(controllers.getHeaders().get(header));
+        }
+        assertThat(pageViewsCounted()).as("both in http_server_requests{uri=\"/posts/{slug}\"}").isEqualTo(before + 2);
+    }
+
+    private double pageViewsCounted() {
+        Matcher count = Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"200\",uri=\"/posts/\\{slug}\"} ([0-9.E]+)")
+                .matcher(http.getForObject("/actuator/prometheus", String.class));
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     private static String withoutFormValues(String html) {
