@@ -72,7 +72,12 @@ class FaultInjectionIntegrationTests {
         settings = LocalSettings.freePorts(LocalSettings.findProjectDir(Path.of("")),
                 TestData.freshDirectory("fault-injection"));
         system = new LocalSystem(settings).withEnvironment("comment-intake", "COMMENTFLOW_INTAKE_TRUSTED_PROXIES",
-                "127.0.0.1/32,::1/128").start();
+                        "127.0.0.1/32,::1/128")
+                // both far shorter than the database outage below (defaults: 30 s, 60 s): a comment that failed only
+                // because PostgreSQL was down must wait for it, not be dead-lettered once its ordinary retries run out
+                .withEnvironment("post-service", "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "1000")
+                .withEnvironment("post-service", "COMMENTFLOW_KAFKA_RETRY_MAXELAPSEDTIME", "1s")
+                .start();
         JsonNode posts = JSON.readTree(get(settings.postServiceUrl() + "/api/posts").body());
         postId = posts.get(0).get("id").asText();
     }
@@ -106,7 +111,7 @@ class FaultInjectionIntegrationTests {
         outage("SMTP server", system::stopSmtp, system::startSmtp, Duration.ofSeconds(8));
         List<CommentLoad.Outcome> beforeBrokerOutage = load.outcomes();
         outage("Kafka broker", system::stopBroker, system::startBroker, Duration.ofSeconds(8));
-        outage("PostgreSQL", system::stopDatabase, system::startDatabase, Duration.ofSeconds(8));
+        outage("PostgreSQL", system::stopDatabase, system::startDatabase, Duration.ofSeconds(15));
         crash("comment-intake");
 
         assertThat(load.awaitDone(Duration.ofMinutes(6))).as("the load generator finished").isTrue();

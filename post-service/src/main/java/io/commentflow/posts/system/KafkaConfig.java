@@ -28,6 +28,7 @@ import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +83,14 @@ class KafkaConfig {
     }
 
     /**
-     * Failed records are retried with back-off, then written to {@code <topic>-dlt}; records that cannot be
-     * deserialized or name an unknown post are not retried. The stream goes on either way.
+     * Failed records are retried with back-off for {@code commentflow.kafka.retry.max-elapsed-time}, then written to
+     * {@code <topic>-dlt}; records that cannot be deserialized or name an unknown post are not retried. The stream goes
+     * on either way. While the database cannot be reached a record is retried until it can: the failure is not the
+     * record's, and dead-lettering would take every comment of a long outage off the page until someone replays them.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, Object> kafka, MeterRegistry meters) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, Object> kafka, MeterRegistry meters,
+                                          @Value("${commentflow.kafka.retry.max-elapsed-time:60s}") Duration maxElapsed) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(deadLetterTopicOf(record.topic()), record.partition()));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
@@ -97,9 +101,15 @@ class KafkaConfig {
         };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(60_000);
+        backOff.setMaxElapsedTime(maxElapsed.toMillis());
+        ExponentialBackOff untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);
+        untilTheDatabaseIsBack.setMaxInterval(5_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(NotRetryable.class);
+        // a record's retries start over when its failure changes (Spring Kafka's default), so one that fails for
+        // another reason once the database is back gets the bounded back-off
+        handler.setBackOffFunction((record, exception) ->
+                DatabaseUnavailable.causedBy(exception) ? untilTheDatabaseIsBack : null);
         // after a batch listener's failed record the handler re-seeks the rest of the poll by throwing, which the
         // container would log with a stack trace at ERROR even when the record was just dead-lettered; the listener
         // logs why a record is retried, the recoverer above why it is dead-lettered
