@@ -1,5 +1,6 @@
 package io.commentflow.spamfilter.akismet;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,7 +28,7 @@ final class AkismetMetrics {
                     .register(meters));
         }
         Gauge.builder("commentflow.akismet.circuit.open", client,
-                        c -> c.state() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN ? 1 : 0)
+                        c -> c.state() == CircuitBreaker.State.OPEN ? 1 : 0)
                 .description("1 while the circuit breaker keeps Akismet out after repeated failures")
                 .register(meters);
     }
