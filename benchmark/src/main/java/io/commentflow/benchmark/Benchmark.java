@@ -54,14 +54,16 @@ public final class Benchmark {
         report.describe("started", started.toString());
         report.describe("mode", plan.name() + (options.only().isEmpty() ? "" : ", only " + String.join(", ", options.only()))
                 + (options.useRunning() ? ", against the running system (default ports)"
-                : ", system started by the benchmark on free ports"));
+                : ", system started by the benchmark on free ports")
+                + (options.equalPriorities() ? ", every process at the same CPU priority"
+                : options.useRunning() ? "" : ", pipeline at background CPU priority"));
         report.describe("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + loadAverage() + " load average at the start");
         report.describe("load generator", "closed-loop and open-loop (wrk2-style, latency from the intended send time) "
                 + "HTTP/1.1 keep-alive clients, HdrHistogram, in the same JVM as the minimal endpoint");
 
         SystemUnderTest system = options.useRunning() ? SystemUnderTest.running(projectDir)
-                : SystemUnderTest.start(projectDir);
+                : SystemUnderTest.start(projectDir, options.equalPriorities());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closing = true;
             system.close();

@@ -46,12 +46,18 @@ final class SystemUnderTest implements AutoCloseable {
         this.moderationSecret = moderationSecret;
     }
 
-    /** Starts the whole system on free ports, data and logs in {@code benchmark/target/benchmark-system}. */
-    static SystemUnderTest start(Path projectDir) throws Exception {
+    /**
+     * Starts the whole system on free ports, data and logs in {@code benchmark/target/benchmark-system}; with
+     * {@code equalPriorities}, the pipeline at the CPU priority of the reader-facing services, not in the background.
+     */
+    static SystemUnderTest start(Path projectDir, boolean equalPriorities) throws Exception {
         Path data = emptied(projectDir.resolve("benchmark").resolve("target").resolve("benchmark-system"));
         LocalSettings settings = LocalSettings.freePorts(projectDir, data);
         Progress.say("starting commentflow on free ports (data and logs in %s)", data);
         LocalSystem system = new LocalSystem(settings);
+        if (equalPriorities) {
+            system.withEqualPriorities();
+        }
         try {
             system.start();
         } catch (Exception e) {

@@ -15,6 +15,12 @@ class BenchmarkOptionsTests {
 
         assertThat(BenchmarkOptions.SCENARIOS).allMatch(options::runs);
         assertThat(options.out()).isEqualTo(Path.of("benchmark-results"));
+        assertThat(options.equalPriorities()).isFalse();
+    }
+
+    @Test
+    void canRunThePipelineAtTheSamePriorityForAComparison() {
+        assertThat(BenchmarkOptions.parse(new String[] {"--equal-priorities"}).equalPriorities()).isTrue();
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class LocalSystem implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     static final List<String> SERVICES = List.of("post-service", "comment-intake", "spam-filter", "notification");
+    /** Work no reader waits for: it runs on the cores the reader-facing services leave ({@link BackgroundPriority}). */
+    static final Set<String> BACKGROUND = Set.of("spam-filter", "notification", "kafka");
 
     /** Four services and a broker share the machine: a bounded heap each, and the collector with least overhead. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
@@ -43,6 +45,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, ChildProcess> services = new java.util.LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
     private final Map<String, List<String>> jvmOptions = new HashMap<>();
+    private BackgroundPriority background = BackgroundPriority.onThisMachine();
     private ChildProcess broker;
     private MailSink mail;
     private EmbeddedDatabase database;
@@ -63,6 +66,12 @@ public final class LocalSystem implements AutoCloseable {
         return this;
     }
 
+    /** Runs every process at the runner's own priority, not the pipeline at background priority: for comparisons. */
+    public LocalSystem withEqualPriorities() {
+        background = BackgroundPriority.none();
+        return this;
+    }
+
     /** Starts everything: PostgreSQL, the Kafka broker process, the SMTP sink, then the services. */
     public LocalSystem start() throws Exception {
         try {
@@ -76,10 +85,11 @@ public final class LocalSystem implements AutoCloseable {
     private LocalSystem startInfrastructureAndServices() throws Exception {
         checkPortsFree(true);
         log.info("starting PostgreSQL, Kafka and the SMTP sink (data in {})", settings.dataDir());
-        broker = ChildProcess.start("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
+        log.info("spam-filter, notification and the broker run at background priority: {}", background.describe());
+        broker = ChildProcess.start("kafka", priority("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
                         System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName(),
                         settings.dataDir().resolve("kafka").toString(), String.valueOf(settings.kafka()),
-                        String.valueOf(settings.kafkaController())),
+                        String.valueOf(settings.kafkaController()))),
                 Map.of(), settings.dataDir().resolve("logs"));
         startMail();
         database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgres());
@@ -143,7 +153,7 @@ public final class LocalSystem implements AutoCloseable {
             command.add(java());
             command.addAll(jvmOptions.getOrDefault(service, DEFAULT_JVM_OPTIONS));
             command.addAll(List.of("-jar", jars.get(service).toString()));
-            services.put(service, ChildProcess.start(service, command, environment, logs));
+            services.put(service, ChildProcess.start(service, priority(service, command), environment, logs));
         }
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
         for (ChildProcess service : services.values()) {
@@ -155,6 +165,10 @@ public final class LocalSystem implements AutoCloseable {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
         return this;
+    }
+
+    private List<String> priority(String process, List<String> command) {
+        return BACKGROUND.contains(process) ? background.wrap(command) : command;
     }
 
     private void awaitHealthy(ChildProcess service) {
