@@ -56,7 +56,8 @@ class SmtpConnectionPool implements DisposableBean {
     /**
      * Sends a message ready to go (its headers saved) to all its recipients.
      *
-     * @throws MailSendException           the server could not be reached or did not take the message
+     * @throws SmtpServerUnreachable       no connection to the server could be opened
+     * @throws MailSendException           the server did not take the message
      * @throws MailAuthenticationException the server refused our credentials
      */
     void send(MimeMessage message) {
@@ -121,7 +122,7 @@ class SmtpConnectionPool implements DisposableBean {
         } catch (AuthenticationFailedException e) {
             throw new MailAuthenticationException(e);
         } catch (MessagingException e) {
-            throw new MailSendException("Mail server connection failed", e);
+            throw new SmtpServerUnreachable("Mail server connection failed", e);
         }
     }
 

@@ -77,12 +77,21 @@ class KafkaConfig {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxElapsedTime(retry.maxElapsedTime().toMillis());
 
+        ExponentialBackOff untilItIsBack = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        untilItIsBack.setMaxInterval(retry.maxInterval().toMillis());
+
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // while the SMTP server or the database cannot be reached, no notification can go out: wait for it rather
+        // than dead-letter every email of the outage. A record's retries start over when its failure changes (Spring
+        // Kafka's default), so one that fails for another reason once they are back gets the bounded back-off
+        handler.setBackOffFunction((record, exception) ->
+                DeliveryUnavailable.causedBy(exception) ? untilItIsBack : null);
         // deserialization and conversion failures are already not retried (DefaultErrorHandler's defaults)
         handler.addNotRetryableExceptions(UnprocessableRecordException.class,
                 MailPreparationException.class, MailParseException.class);
         // commentflow_notifications_retried_total{topic}: every failed attempt at a record; it is tried again after the
-        // back-off until max-elapsed-time, then (or at once for a not-retryable failure) dead-lettered
+        // back-off until max-elapsed-time (for ever while SMTP or the database is unreachable), then (or at once for a
+        // not-retryable failure) dead-lettered
         handler.setRetryListeners((record, exception, deliveryAttempt) ->
                 meters.counter("commentflow.notifications.retried", "topic", record.topic()).increment());
         return handler;

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * How a failing notification (SMTP down, database down) is retried before it goes to the dead-letter topic:
  * exponential back-off from {@code initialInterval}, times {@code multiplier} each attempt, at most
- * {@code maxInterval} between attempts, giving up once the waits add up to {@code maxElapsedTime}.
+ * {@code maxInterval} between attempts, giving up once the waits add up to {@code maxElapsedTime}. A notification
+ * that fails because the SMTP server or the database cannot be reached is retried until they are back.
  */
 @ConfigurationProperties("commentflow.delivery.retry")
 record RetryProperties(

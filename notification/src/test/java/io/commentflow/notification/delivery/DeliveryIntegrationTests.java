@@ -81,6 +81,29 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
     }
 
     @Test
+    void waitsForAnSmtpServerThatIsDownLongerThanTheRetryBudgetAndDeliversOnce() {
+        Notifications.Builder given = Notifications.published();
+        ReplyNotification notification = given.build();
+        String author = given.postAuthorEmail();
+
+        greenMail.stop();
+        try {
+            publish(notification);
+            await().atMost(DELIVERY).until(() -> status(notification, author).filter("FAILED"::equals).isPresent());
+            // twice the retry budget (5 s here): an email that failed for another reason would be dead-lettered by now
+            await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
+        } finally {
+            greenMail.start();
+        }
+
+        await().atMost(DELIVERY).until(() -> messagesTo(author).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> messagesTo(author).size() == 1);
+        Map<String, Object> row = ledgerRow(notification.getEventId(), author).orElseThrow();
+        assertThat(row.get("status")).isEqualTo("SENT");
+        assertThat((Integer) row.get("attempts")).isGreaterThan(5);
+    }
+
+    @Test
     void sendsOnANewConnectionWhenTheServerDroppedTheKeptOpenOne() {
         // an email leaves its SMTP connection open for the next; the server restarts and drops it
         publishAndAwaitPostAuthor(Notifications.published());

@@ -59,7 +59,8 @@ import static org.awaitility.Awaitility.await;
  * and a real GreenMail SMTP server, reached through {@link SmtpRelay} (which passes everything through unless a test
  * asks it to refuse a recipient). GreenMail listens on a free port picked once per JVM, so that a test can
  * stop and restart it on the same port, and every test class sees the same context configuration.
- * Retries are fast here (200 ms back-off, doubling, at most 1 s, 30 s in all). The web server runs on a random
+ * Retries are fast here (200 ms back-off, doubling, at most 1 s, 5 s in all unless SMTP or
+ * the database is unreachable). The web server runs on a random
  * port; links in emails name {@link #NOTIFICATION_URL} and {@link #local} points them at it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -73,7 +74,7 @@ import static org.awaitility.Awaitility.await;
         "commentflow.delivery.retry.initial-interval=200ms",
         "commentflow.delivery.retry.multiplier=2",
         "commentflow.delivery.retry.max-interval=1s",
-        "commentflow.delivery.retry.max-elapsed-time=30s",
+        "commentflow.delivery.retry.max-elapsed-time=5s",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=5000",
         "spring.mail.properties.mail.smtp.writetimeout=5000",
