@@ -61,27 +61,20 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
 
     @Test
     void deliversExactlyOnceWhenTheSmtpServerComesBackWithinTheBackOff() {
-        Notifications.Builder given = Notifications.published();
-        ReplyNotification notification = given.build();
-        String author = given.postAuthorEmail();
-
-        greenMail.stop();
-        try {
-            publish(notification);
-            await().atMost(DELIVERY).until(() -> status(notification, author).filter("FAILED"::equals).isPresent());
-        } finally {
-            greenMail.start();
-        }
-
-        await().atMost(DELIVERY).until(() -> messagesTo(author).size() == 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> messagesTo(author).size() == 1);
-        Map<String, Object> row = ledgerRow(notification.getEventId(), author).orElseThrow();
-        assertThat(row.get("status")).isEqualTo("SENT");
-        assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
+        deliversOnceAfterAnSmtpOutage(Duration.ZERO, 2);
     }
 
     @Test
     void waitsForAnSmtpServerThatIsDownLongerThanTheRetryBudgetAndDeliversOnce() {
+        // twice the retry budget (5 s here): an email that failed for another reason would be dead-lettered by now
+        deliversOnceAfterAnSmtpOutage(Duration.ofSeconds(10), 6);
+    }
+
+    /**
+     * Stops the SMTP server, publishes a notification, waits until its email has failed and then {@code longer}, starts
+     * the server again: the email arrives once, after at least {@code attempts} attempts.
+     */
+    private void deliversOnceAfterAnSmtpOutage(Duration longer, int attempts) {
         Notifications.Builder given = Notifications.published();
         ReplyNotification notification = given.build();
         String author = given.postAuthorEmail();
@@ -90,8 +83,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         try {
             publish(notification);
             await().atMost(DELIVERY).until(() -> status(notification, author).filter("FAILED"::equals).isPresent());
-            // twice the retry budget (5 s here): an email that failed for another reason would be dead-lettered by now
-            await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
+            await().pollDelay(longer).atMost(longer.plusSeconds(1)).until(() -> true);
         } finally {
             greenMail.start();
         }
@@ -100,7 +92,7 @@ class DeliveryIntegrationTests extends NotificationIntegrationTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> messagesTo(author).size() == 1);
         Map<String, Object> row = ledgerRow(notification.getEventId(), author).orElseThrow();
         assertThat(row.get("status")).isEqualTo("SENT");
-        assertThat((Integer) row.get("attempts")).isGreaterThan(5);
+        assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(attempts);
     }
 
     @Test
