@@ -52,7 +52,8 @@ final class BackgroundPriority {
 
     /** How processes are started, for the log. */
     String describe() {
-        return prefix.isEmpty() ? "normal priority" : String.join(" ", prefix);
+        return prefix.isEmpty() ? "at the runner's own priority"
+                : "at background priority (" + String.join(" ", prefix) + ")";
     }
 
     private static Optional<Path> executable(String name) {

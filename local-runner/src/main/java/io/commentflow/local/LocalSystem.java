@@ -85,7 +85,7 @@ public final class LocalSystem implements AutoCloseable {
     private LocalSystem startInfrastructureAndServices() throws Exception {
         checkPortsFree(true);
         log.info("starting PostgreSQL, Kafka and the SMTP sink (data in {})", settings.dataDir());
-        log.info("spam-filter, notification and the broker run at background priority: {}", background.describe());
+        log.info("spam-filter, notification and the broker run {}", background.describe());
         broker = ChildProcess.start("kafka", priority("kafka", List.of(java(), "-Xms256m", "-Xmx1g", "-cp",
                         System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName(),
                         settings.dataDir().resolve("kafka").toString(), String.valueOf(settings.kafka()),
