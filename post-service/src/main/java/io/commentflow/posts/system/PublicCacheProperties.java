@@ -6,6 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-memory caches of what readers see (published posts, their threads, rendered post pages). Changes made by
@@ -26,7 +30,24 @@ public record PublicCacheProperties(@DefaultValue("2s") Duration maxAge, @Defaul
      */
     public Caffeine<Object, Object> piece() {
         Duration lifetime = maxAge.dividedBy(2);
-        Caffeine<Object, Object> cache = Caffeine.newBuilder().expireAfterWrite(lifetime);
+        Caffeine<Object, Object> cache = Caffeine.newBuilder().expireAfterWrite(lifetime).executor(REFRESHES);
         return lifetime.isZero() ? cache : cache.refreshAfterWrite(lifetime.dividedBy(2));
     }
+
+    /**
+     * Where the pieces are reloaded. Caffeine's default, the common pool, has one thread on a two-core machine, and
+     * then CompletableFuture (which Caffeine reloads through) starts a new thread for every reload instead: several a
+     * second per page in use, each started on the reader's own request thread.
+     */
+    private static final Executor REFRESHES = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "public-cache-refresh-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
 }
