@@ -52,6 +52,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,7 +66,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * groups of threads (listener, broker, producer I/O), and where the listener's time went (polls, transaction commits).
  * Run it alone:
  * {@code mvn -o -q -pl spam-filter test -Dtest=ScoringThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dbenchmark.comments=50000 -Dbenchmark.rounds=3 -Dbenchmark.raw=true}; the figures are in
+ * -Dbenchmark.comments=50000 -Dbenchmark.rounds=3 -Dbenchmark.raw=true} ({@code -Dbenchmark.posts=1}: every comment on one
+ * post, so one partition and one consumer hold the whole backlog); the figures are in
  * target/surefire-reports/*ScoringThroughputBenchmark-output.txt. A profile: add
  * {@code -DargLine=-XX:StartFlightRecording=filename=/tmp/scoring.jfr,settings=profile}.
  */
@@ -87,6 +89,8 @@ class ScoringThroughputBenchmark {
     private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 60_000);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     private static final boolean RAW = Boolean.getBoolean("benchmark.raw");
+    /** Posts the comments are spread over (97 by default); 1 is a single hot post, so one partition holds the backlog. */
+    private static final Integer POSTS = Integer.getInteger("benchmark.posts");
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
@@ -182,6 +186,9 @@ class ScoringThroughputBenchmark {
     private void write(KafkaProducer<String, byte[]> producer, int comments) {
         for (int i = 0; i < comments; i++) {
             CommentSubmitted comment = CorpusComments.submitted(corpus, written++);
+            if (POSTS != null) {
+                comment.setPostId(UUID.nameUUIDFromBytes(("hot-post-" + written % POSTS).getBytes(UTF_8)));
+            }
             expected.computeIfAbsent(comment.getPostId(), p -> new ArrayDeque<>()).add(comment.getCommentId());
             producer.send(new ProducerRecord<>(IN, comment.getPostId().toString(), serializer.serialize(IN, comment)));
         }
