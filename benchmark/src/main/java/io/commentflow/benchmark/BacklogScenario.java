@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -89,8 +90,62 @@ final class BacklogScenario {
         if (!drained.completed()) {
             bench.report().note("spam-filter had not worked off its backlog after 3 minutes; the rate is over what it did");
         }
+        spamFilterWarm(bench, limits, (int) Math.max(50_000, drained.measured()));
         bench.report().note("spam-filter's backlog was measured with post-service stopped (it would have competed "
-                + "for the CPU with spam-filter); the 'local phases under 50 µs' target is not measurable from outside");
+                + "for the CPU with spam-filter); it is intake's comments, all on one post, so one partition and one of "
+                + "spam-filter's listener threads held it (a hot post, the hardest case); the 'local phases under 50 µs' "
+                + "target is not measurable from outside");
+    }
+
+    /**
+     * The same on a spam-filter that has been running (the JIT has compiled its path, as on a service that has been up
+     * a while and meets a burst): paused (SIGSTOP) while {@code backlog} comments like intake's (all on one post, 8 in
+     * 10 ham) are written straight to the topic, then resumed (SIGCONT) and timed until it has scored them all.
+     */
+    private static void spamFilterWarm(Bench bench, Limits limits, int backlog) throws Exception {
+        ProcessHandle process = bench.system().processes().get("spam-filter");
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        String topic = Topics.COMMENT_SUBMITTED.name();
+        Progress.say("spam-filter, running: paused while %,d comments are written, then resumed", backlog);
+        signal("STOP", process);
+        CompletableFuture<ConsumerLag.Drain> drain;
+        try {
+            ConsumerLag.Offsets before = bench.lag().of("spam-filter", topic);
+            drain = watch(bench, "spam-filter", topic, before, before.end() + backlog);
+            String post = java.util.UUID.randomUUID().toString();
+            try (KafkaProducer<String, SpecificRecord> producer = producer(bench)) {
+                for (int i = 0; i < backlog; i++) {
+                    var comment = SampleEvents.commentSubmitted(i);
+                    comment.setPostId(java.util.UUID.fromString(post));
+                    if (i % 5 == 4) {
+                        comment.setContent(CommentTraffic.content(CommentTraffic.Kind.SPAM, "warm", i));
+                    }
+                    producer.send(new ProducerRecord<>(topic, post, comment));
+                }
+                producer.flush();
+            }
+        } finally {
+            signal("CONT", process);
+        }
+        ConsumerLag.Drain drained = drain.get(4, TimeUnit.MINUTES);
+        Progress.say("  spam-filter, running: %,d comments in %.1f s after the first commit: %.0f/s",
+                drained.measured(), drained.seconds(), drained.perSecond());
+        bench.report().add(Figure.of("spam-filter", "comments scored per second, running (backlog of " + backlog + ")",
+                        drained.perSecond(), "/s")
+                .limit("raw transactional consume→produce, commit per poll", limits.transactionalPerSecond)
+                .target("≥ 20,000/s", drained.perSecond() >= 20_000));
+        bench.report().note("'running': spam-filter had just worked off the first backlog (its code compiled), was "
+                + "paused with SIGSTOP while the second was written straight to the topic, and resumed; the first "
+                + "backlog met a service just started, whose JIT compiles while it works");
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
     }
 
     private static CompletableFuture<ConsumerLag.Drain> watch(Bench bench, String group, String topic,
