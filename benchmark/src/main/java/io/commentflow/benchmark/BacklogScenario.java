@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -114,15 +115,15 @@ final class BacklogScenario {
         try {
             ConsumerLag.Offsets before = bench.lag().of("spam-filter", topic);
             drain = watch(bench, "spam-filter", topic, before, before.end() + backlog);
-            String post = java.util.UUID.randomUUID().toString();
+            UUID post = UUID.randomUUID();
             try (KafkaProducer<String, SpecificRecord> producer = producer(bench)) {
                 for (int i = 0; i < backlog; i++) {
                     var comment = SampleEvents.commentSubmitted(i);
-                    comment.setPostId(java.util.UUID.fromString(post));
+                    comment.setPostId(post);
                     if (i % 5 == 4) {
                         comment.setContent(CommentTraffic.content(CommentTraffic.Kind.SPAM, "warm", i));
                     }
-                    producer.send(new ProducerRecord<>(topic, post, comment));
+                    producer.send(new ProducerRecord<>(topic, post.toString(), comment));
                 }
                 producer.flush();
             }
