@@ -3,13 +3,13 @@ package io.commentflow.posts.system;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-memory caches of what readers see (published posts, their threads, rendered post pages). Changes made by
@@ -40,14 +40,11 @@ public record PublicCacheProperties(@DefaultValue("2s") Duration maxAge, @Defaul
      * second per page in use, each started on the reader's own request thread.
      */
     private static final Executor REFRESHES = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
-                private final AtomicInteger count = new AtomicInteger();
+            Math.max(2, Runtime.getRuntime().availableProcessors()), refreshThreads());
 
-                @Override
-                public Thread newThread(Runnable runnable) {
-                    Thread thread = new Thread(runnable, "public-cache-refresh-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }
-            });
+    private static ThreadFactory refreshThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("public-cache-refresh-");
+        threads.setDaemon(true);
+        return threads;
+    }
 }
