@@ -35,7 +35,7 @@ record RunPlan(String name,
                 new int[] {4, 8, 16, 32, 64, 128}, Duration.ofSeconds(1), Duration.ofSeconds(4),
                 Duration.ofSeconds(5), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), 50, Duration.ofSeconds(20), 8,
-                Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(20),
                 600, 2_000);
     }
 
