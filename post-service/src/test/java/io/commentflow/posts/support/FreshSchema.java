@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Every test run starts from an empty schema: Flyway cleans it, then migrates. */
 @TestConfiguration(proxyBeanMethods = false)
-class FreshSchema {
+public class FreshSchema {
 
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {
