@@ -45,6 +45,42 @@ final class PostPageScenario {
         bench.postService().closedLoop("post page warm-up", page(bench, post), MAX_CONNECTIONS, Duration.ZERO,
                 bench.plan().pageJitWarmup(), false, LoadGenerator.Answers.IGNORE);
         Measured idle = measure(bench, post, "idle", Double.NaN);
+        try (MinimalHttpEndpoint endpoint = MinimalHttpEndpoint.start()) {
+            runWithFlood(bench, limits, post, idle, new MinimalBeside(endpoint, bench));
+        }
+    }
+
+    /**
+     * The minimal endpoint (the stack doing nothing, in this process) measured at 1,000/s beside the page, idle and
+     * during the same comment flood: how much slower the flood makes any request on this machine, the limit for the
+     * page's own "slower during the flood".
+     */
+    private record MinimalBeside(LoadGenerator generator, CommentTraffic traffic) {
+
+        MinimalBeside(MinimalHttpEndpoint endpoint, Bench bench) {
+            this(new LoadGenerator("127.0.0.1", endpoint.port()), new CommentTraffic("localhost:" + endpoint.port(),
+                    bench.run(), "minimal-beside", i -> CommentTraffic.Target.post(bench.run()), true));
+        }
+
+        LoadResult measure(RunPlan plan, String condition) throws InterruptedException {
+            LoadResult result = generator.openLoop("minimal endpoint @" + RunPlan.rate(RunPlan.FIXED_RATE) + ", "
+                            + condition, traffic, RunPlan.FIXED_RATE, plan.pageWarmup(), plan.pageFixedMeasure(),
+                    FIXED_RATE_CONNECTIONS, false, LoadGenerator.Answers.IGNORE);
+            Progress.say("  minimal endpoint, %s: at %s p50 %.2f ms, p99 %.2f ms (%s)", condition,
+                    RunPlan.rate(RunPlan.FIXED_RATE), result.millis(50), result.millis(99), result.statusSummary());
+            return result;
+        }
+    }
+
+    private static void runWithFlood(Bench bench, Limits limits, BlogAdmin.BlogPost post, Measured idle,
+                                     MinimalBeside minimal)
+            throws Exception {
+        Report report = bench.report();
+        String run = bench.run();
+        RunPlan plan = bench.plan();
+        minimal.generator().closedLoop("minimal endpoint warm-up", minimal.traffic(), MAX_CONNECTIONS, Duration.ZERO,
+                plan.fixedWarmup(), false, LoadGenerator.Answers.IGNORE);
+        LoadResult minimalIdle = minimal.measure(plan, "idle");
 
         BlogAdmin.BlogPost floodPost = bench.admin().createPost("benchmark-flood-" + run, "Benchmark: flood",
                 "flood-author-" + run + "@example.org");
@@ -53,13 +89,13 @@ final class PostPageScenario {
         try (HttpConnection connection = bench.intakeConnection()) {
             flood.sendOneByOne(connection, 1);
         }
-        RunPlan plan = bench.plan();
         // the flood runs alone first, so that the latency is measured while 1,000 comments a second flow through a
         // pipeline that has compiled its code (JIT), as on a blog that has run for a while, and not while it works
         // off a backlog that a closed loop left behind
         Duration floodWarmup = plan.pageJitWarmup().plus(plan.pipelineWarmup());
         Duration floodLength = floodWarmup.plus(plan.pageWarmup()).plus(plan.pageFixedMeasure())
-                .plus(plan.pageWarmup()).plus(plan.pageMaxMeasure()).plusSeconds(2);
+                .plus(plan.pageWarmup()).plus(plan.pageMaxMeasure())
+                .plus(plan.pageWarmup()).plus(plan.pageFixedMeasure()).plusSeconds(2);
         CompletableFuture<LoadResult> flooding = CompletableFuture.supplyAsync(() -> {
             try {
                 return bench.intake().openLoop("flood", flood, FLOOD_RATE, Duration.ZERO, floodLength, 32, false,
@@ -70,6 +106,7 @@ final class PostPageScenario {
         });
         Thread.sleep(floodWarmup.toMillis());
         Measured flooded = measure(bench, post, "comment flood", idle.rate());
+        LoadResult minimalFlooded = minimal.measure(plan, "comment flood");
         LoadResult floodResult = flooding.get(floodLength.toSeconds() + 60, TimeUnit.SECONDS);
         Progress.say("  flood: %.0f comments accepted/s of %.0f offered (%s)", floodResult.perSecond(202), FLOOD_RATE,
                 floodResult.statusSummary());
@@ -93,8 +130,11 @@ final class PostPageScenario {
                     .limit("minimal endpoint, most 202/s", limits.minimalMaxPerSecond));
             String minimalAt = limits.minimalFixedRate == null ? ""
                     : " at " + RunPlan.rate(limits.minimalFixedRate.offeredPerSecond());
-            Figure p99 = Figure.of("post page", "p99" + m.at() + ", " + m.condition(), m.fixed().millis(99), "ms")
-                    .limit("minimal endpoint p99" + minimalAt, limits.minimalMillis(99));
+            Figure p99 = Figure.of("post page", "p99" + m.at() + ", " + m.condition(), m.fixed().millis(99), "ms");
+            p99 = m == flooded
+                    ? p99.limit("minimal endpoint p99 at " + RunPlan.rate(RunPlan.FIXED_RATE) + " during the same flood",
+                            minimalFlooded.millis(99))
+                    : p99.limit("minimal endpoint p99" + minimalAt, limits.minimalMillis(99));
             boolean atFullRate = m.rate() >= RunPlan.FIXED_RATE;
             if (m == idle) {
                 p99 = p99.target("≤ 10 ms at 1,000/s", atFullRate && m.fixed().millis(99) <= 10);
@@ -102,7 +142,9 @@ final class PostPageScenario {
                 double slower = m.fixed().millis(99) / idle.fixed().millis(99);
                 p99 = p99.target("≤ 10 ms at 1,000/s and ≤ 1.2× idle",
                                 atFullRate && m.fixed().millis(99) <= 10 && slower <= 1.2)
-                        .note(String.format(Locale.ROOT, "%.2f× idle", slower));
+                        .note(String.format(Locale.ROOT, "%.2f× idle", slower) + (m != flooded ? ""
+                                : String.format(Locale.ROOT, "; the minimal endpoint beside it %.2f× idle",
+                                        minimalFlooded.millis(99) / minimalIdle.millis(99))));
             }
             report.add(p99);
             if (!atFullRate && m == idle) {
@@ -118,6 +160,16 @@ final class PostPageScenario {
                 report.note(String.format(Locale.ROOT, "post page%s, %s: %.0f answered 200/s; answers %s",
                         m.at(), m.condition(), m.fixed().perSecond(200), m.fixed().statusSummary()));
             }
+        }
+        report.latency(minimalIdle);
+        report.latency(minimalFlooded);
+        for (LoadResult minimalAt : List.of(minimalIdle, minimalFlooded)) {
+            Figure p99 = Figure.of("post page", "minimal endpoint beside the page: p99 at "
+                    + RunPlan.rate(RunPlan.FIXED_RATE) + (minimalAt == minimalIdle ? ", idle" : ", comment flood"),
+                    minimalAt.millis(99), "ms");
+            report.add(minimalAt == minimalIdle ? p99 : p99.note(String.format(Locale.ROOT,
+                    "%.2f× idle: what the flood does to any request on this machine",
+                    minimalFlooded.millis(99) / minimalIdle.millis(99))));
         }
         if (!flooded.coresBusy().isEmpty() && floodResult.perSecond(202) > 0) {
             // what the pipeline cost beside the page: the flood's CPU minus the idle page's, per comment accepted
