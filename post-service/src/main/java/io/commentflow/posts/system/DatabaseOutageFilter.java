@@ -9,12 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A request that needs the database while it cannot be reached is answered {@code 503 Service Unavailable} with
@@ -28,6 +26,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
     static final String RETRY_AFTER_SECONDS = "5";
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+    private static final PlainErrorAnswer UNAVAILABLE = new PlainErrorAnswer(HttpStatus.SERVICE_UNAVAILABLE,
+            "Back in a moment", "The blog's database cannot be reached just now; try again in a few seconds.", """
+            <p>This page cannot be shown just now: the blog's database does not answer.
+            Please try again in a few seconds.</p>""");
 
     /** Spring's {@code ServerHttpObservationFilter} is registered at {@code HIGHEST_PRECEDENCE + 1}. */
     @Override
@@ -53,25 +55,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
     private static void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.reset();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"The blog's database cannot be reached just now; try again in a few seconds.\"}");
-        } else {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("""
-                    <!DOCTYPE html>
-                    <html lang="en"><head><meta charset="utf-8"><title>Back in a moment</title>
-                    <link rel="stylesheet" href="/blog.css"></head>
-                    <body><main class="site-main"><h1>Back in a moment</h1>
-                    <p>This page cannot be shown just now: the blog's database does not answer.
-                    Please try again in a few seconds.</p></main></body></html>
-                    """);
-        }
+        UNAVAILABLE.writeTo(request, response);
     }
 
     private static Throwable rootCause(Throwable failure) {

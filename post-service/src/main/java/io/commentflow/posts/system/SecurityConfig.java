@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -21,7 +20,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +40,11 @@ class SecurityConfig {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
     private static final Pattern ENCODED = Pattern.compile("^\\{[a-zA-Z0-9_-]+}.+");
     private static final String ADMIN = "ADMIN";
+    private static final PlainErrorAnswer NOT_CONFIGURED = new PlainErrorAnswer(HttpStatus.NOT_FOUND,
+            "Admin area not configured", "The admin API is not configured: set COMMENTFLOW_ADMIN_PASSWORD.", """
+            <p>The admin area is switched off because no admin password is configured.
+            Set <code>COMMENTFLOW_ADMIN_PASSWORD</code> (and optionally <code>COMMENTFLOW_ADMIN_USERNAME</code>)
+            and restart post-service.</p>""");
 
     /**
      * No observation per security filter and per authorization, on every request (a dozen timers and tens of KB of
@@ -125,23 +128,6 @@ class SecurityConfig {
     }
 
     private static void notConfigured(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                    + "\"detail\":\"The admin API is not configured: set COMMENTFLOW_ADMIN_PASSWORD.\"}");
-        } else {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("""
-                    <!DOCTYPE html>
-                    <html lang="en"><head><meta charset="utf-8"><title>Admin area not configured</title>
-                    <link rel="stylesheet" href="/blog.css"></head>
-                    <body><main class="site-main"><h1>Admin area not configured</h1>
-                    <p>The admin area is switched off because no admin password is configured.
-                    Set <code>COMMENTFLOW_ADMIN_PASSWORD</code> (and optionally <code>COMMENTFLOW_ADMIN_USERNAME</code>)
-                    and restart post-service.</p></main></body></html>
-                    """);
-        }
+        NOT_CONFIGURED.writeTo(request, response);
     }
 }

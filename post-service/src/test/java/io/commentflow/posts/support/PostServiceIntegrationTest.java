@@ -2,7 +2,6 @@ package io.commentflow.posts.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -40,11 +39,7 @@ import java.lang.annotation.Target;
         // what readers see stays cached for the whole run: a change shows only if it reached the caches
         "commentflow.blog.cache.max-age=1h",
 })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
-        "auto.create.topics.enable=false",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "group.initial.rebalance.delay.ms=0"})
+@InProcessBroker
 @Import({FreshSchema.class, HttpClientConfig.class})
 public @interface PostServiceIntegrationTest {
 

@@ -25,6 +25,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -48,7 +49,8 @@ class AdminSecurityTests {
         mvc.perform(get("/login")).andExpect(status().isNotFound());
         mvc.perform(post("/login").param("username", "admin").param("password", "")).andExpect(status().isNotFound());
         mvc.perform(get("/api/admin/posts")).andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("COMMENTFLOW_ADMIN_PASSWORD")));
         mvc.perform(get("/posts/open")).andExpect(status().isOk()).andExpect(content().string("blog"));
     }
 

@@ -5,6 +5,7 @@ import io.commentflow.posts.post.PostCatalog;
 import io.commentflow.posts.support.FreshSchema;
 import io.commentflow.posts.support.Http;
 import io.commentflow.posts.support.HttpClientConfig;
+import io.commentflow.posts.support.InProcessBroker;
 import io.commentflow.posts.support.TcpProxy;
 import io.commentflow.posts.support.TestPosts;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,11 +40,7 @@ import static org.awaitility.Awaitility.await;
         "commentflow.topics.partitions=1",
         "commentflow.blog.cache.max-age=1h",
 })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
-        "auto.create.topics.enable=false",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "group.initial.rebalance.delay.ms=0"})
+@InProcessBroker
 @Import({FreshSchema.class, HttpClientConfig.class})
 class DatabaseOutageIntegrationTests {
 
