@@ -32,8 +32,10 @@ final class Report {
             return new Figure(area, name, value, unit, limitName, limit, text, Double.isNaN(value) ? null : isMet, note);
         }
 
+        /** Adds to the figure's note. */
         Figure note(String text) {
-            return new Figure(area, name, value, unit, limitName, limit, target, met, text);
+            return new Figure(area, name, value, unit, limitName, limit, target, met,
+                    note == null ? text : note + "; " + text);
         }
 
         /** value / limit; for rates below 1 means short of the limit, for latencies above 1 means slower. */

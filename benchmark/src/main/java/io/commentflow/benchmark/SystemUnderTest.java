@@ -54,7 +54,8 @@ final class SystemUnderTest implements AutoCloseable {
         Path data = emptied(projectDir.resolve("benchmark").resolve("target").resolve("benchmark-system"));
         LocalSettings settings = LocalSettings.freePorts(projectDir, data);
         Progress.say("starting commentflow on free ports (data and logs in %s)", data);
-        LocalSystem system = new LocalSystem(settings);
+        LocalSystem system = new LocalSystem(settings)
+                .withEnvironment("post-service", ServerSideLatency.HISTOGRAM_VARIABLE, "true");
         if (equalPriorities) {
             system.withEqualPriorities();
         }
