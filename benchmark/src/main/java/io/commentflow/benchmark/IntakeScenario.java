@@ -45,8 +45,8 @@ final class IntakeScenario {
         }
     }
 
-    /** Both endpoints get the same JIT warm-up before anything is recorded. */
-    private static void warmUp(LoadGenerator generator, CommentTraffic traffic, RunPlan plan) throws InterruptedException {
+    /** Every endpoint measured (intake, the minimal one) gets the same JIT warm-up before anything is recorded. */
+    static void warmUp(LoadGenerator generator, CommentTraffic traffic, RunPlan plan) throws InterruptedException {
         generator.closedLoop("warm-up", traffic, 16, java.time.Duration.ZERO, plan.fixedWarmup(), false,
                 LoadGenerator.Answers.IGNORE);
     }

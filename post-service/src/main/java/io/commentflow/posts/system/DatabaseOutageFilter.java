@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,7 @@ import java.io.IOException;
 @Component
 class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
-    static final String RETRY_AFTER_SECONDS = "5";
+    private static final String RETRY_AFTER_SECONDS = "5";
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
     private static final PlainErrorAnswer UNAVAILABLE = new PlainErrorAnswer(HttpStatus.SERVICE_UNAVAILABLE,
             "Back in a moment", "The blog's database cannot be reached just now; try again in a few seconds.", """
@@ -48,7 +49,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
             }
             // the exception's class only: driver messages may carry connection details
             log.warn("Database unreachable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
-                    rootCause(e).getClass().getName());
+                    NestedExceptionUtils.getMostSpecificCause(e).getClass().getName());
             answerUnavailable(request, response);
         }
     }
@@ -58,13 +59,5 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         UNAVAILABLE.writeTo(request, response);
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
